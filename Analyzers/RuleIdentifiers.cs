@@ -1,0 +1,10 @@
+namespace ShutdownAnalyzers;
+
+/// <summary>Every diagnostic ID the package reports, and where its documentation lives.</summary>
+internal static class RuleIdentifiers
+{
+    private const string DocsBase = "https://github.com/shutdownanalyzers/ShutdownAnalyzers/blob/main/docs/rules/";
+
+    /// <summary>The help link of a rule: its page under <c>docs/rules/</c>.</summary>
+    public static string GetHelpUri(string id) => DocsBase + id + ".md";
+}

@@ -1,0 +1,11 @@
+namespace ShutdownAnalyzers.DriverModel;
+
+/// <summary>The lifecycle callbacks a driver may implement.</summary>
+public enum DriverCallback
+{
+    Probe,
+    Remove,
+    Shutdown,
+    Suspend,
+    Resume,
+}

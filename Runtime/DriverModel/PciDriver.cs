@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ShutdownAnalyzers.DriverModel;
+
+/// <summary>
+/// A PCI driver (<c>struct pci_driver</c>): an ID table and, optionally, error handlers
+/// (<c>struct pci_error_handlers</c>) whose base bodies say "not implemented", as a missing handler does.
+/// </summary>
+public abstract class PciDriver : Driver<PciDevice>
+{
+    private static readonly IReadOnlyList<PciDeviceId> MatchAll = new[] { PciDeviceId.Any };
+
+    /// <summary>The functions this driver binds; the default matches any, as a table of <c>PCI_ANY_ID</c>.</summary>
+    public virtual IReadOnlyList<PciDeviceId> IdTable => MatchAll;
+
+    public override bool Matches(PciDevice device) => IdTable.Any(id => id.Matches(device));
+
+    /// <summary>An error froze the device's link: the driver stops I/O and votes.</summary>
+    public virtual PciErsResult ErrorDetected(PciDevice device, PciChannelState state) => PciErsResult.None;
+
+    /// <summary>After the slot was reset: the driver re-initialises the device and votes.</summary>
+    public virtual PciErsResult SlotReset(PciDevice device) => PciErsResult.None;
+
+    /// <summary>Recovery finished: the driver may resume I/O.</summary>
+    public virtual void ResumeAfterError(PciDevice device)
+    {
+    }
+}

@@ -1,0 +1,30 @@
+namespace ShutdownAnalyzers.Hardware;
+
+/// <summary>How a device signals: INTx is level-triggered, MSI is an edge (a memory write).</summary>
+public enum InterruptMode
+{
+    /// <summary>Level: stays asserted until the device is serviced; unhandled, it storms.</summary>
+    Intx,
+
+    /// <summary>Edge: a message; one left pending is mostly harmless.</summary>
+    Msi,
+}
+
+/// <summary>The device side of an interrupt: whether it is asserted and whether the device masks it.</summary>
+public sealed class InterruptLine
+{
+    public InterruptLine(InterruptMode mode) => Mode = mode;
+
+    public InterruptMode Mode { get; }
+
+    public bool IsLevelTriggered => Mode == InterruptMode.Intx;
+
+    /// <summary>The device wants service.</summary>
+    public bool Asserted { get; internal set; }
+
+    /// <summary>The device's own interrupt-disable bit (INTx disable, MSI mask).</summary>
+    public bool MaskedAtDevice { get; internal set; }
+
+    /// <summary>Asserted and not masked: the interrupt reaches the interrupt controller.</summary>
+    public bool Signalling => Asserted && !MaskedAtDevice;
+}
