@@ -41,6 +41,9 @@ public abstract class Device
     /// <summary>Links in which this device is the consumer: each supplier suspends after and resumes before it.</summary>
     public IReadOnlyList<DeviceLink> Links => links;
 
+    /// <summary>The bound driver's per-device state (<c>dev_get_drvdata</c>); cleared when the driver unbinds.</summary>
+    public object? DriverData { get; set; }
+
     internal IDriverBinding? Binding { get; set; }
 
     /// <summary>Orders this device before <paramref name="supplier"/> in suspend and shutdown, as <c>device_link_add</c>.</summary>

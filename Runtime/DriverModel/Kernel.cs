@@ -125,6 +125,7 @@ public sealed class Kernel
         finally
         {
             device.Binding = null;
+            device.DriverData = null;
             probeOrder.Remove(device);
         }
     }
@@ -172,6 +173,7 @@ public sealed class Kernel
         {
             // A failed probe leaves the device unbound, as really_probe does.
             device.Binding = null;
+            device.DriverData = null;
             probeFailures.Add(new ProbeFailure(device, driver, error));
             return false;
         }
