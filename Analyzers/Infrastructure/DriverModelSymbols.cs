@@ -1,0 +1,157 @@
+using Microsoft.CodeAnalysis;
+
+namespace ShutdownAnalyzers.Infrastructure;
+
+/// <summary>
+/// The bus-API symbols the rules need, resolved once per compilation. <see cref="TryCreate"/> fails
+/// when the compilation does not reference the bus API, and the rules then register nothing.
+/// </summary>
+internal sealed class DriverModelSymbols
+{
+    public const string Namespace = "ShutdownAnalyzers.DriverModel";
+
+    private DriverModelSymbols(Compilation compilation, INamedTypeSymbol driver, INamedTypeSymbol device)
+    {
+        Compilation = compilation;
+        Driver = driver;
+        Device = device;
+        Kernel = compilation.GetTypeByMetadataName(Namespace + ".Kernel");
+        SystemState = compilation.GetTypeByMetadataName(Namespace + ".SystemState");
+        PciDevice = compilation.GetTypeByMetadataName(Namespace + ".PciDevice");
+        PciDriver = compilation.GetTypeByMetadataName(Namespace + ".PciDriver");
+        PciPowerState = compilation.GetTypeByMetadataName(Namespace + ".PciPowerState");
+        PowersOffAttribute = compilation.GetTypeByMetadataName(Namespace + ".PowersOffAttribute");
+        AcquiresAttribute = compilation.GetTypeByMetadataName(Namespace + ".AcquiresAttribute");
+        ReleasesAttribute = compilation.GetTypeByMetadataName(Namespace + ".ReleasesAttribute");
+        EnablesDmaAttribute = compilation.GetTypeByMetadataName(Namespace + ".EnablesDmaAttribute");
+        QuiescesDmaAttribute = compilation.GetTypeByMetadataName(Namespace + ".QuiescesDmaAttribute");
+        MasksInterruptAttribute = compilation.GetTypeByMetadataName(Namespace + ".MasksInterruptAttribute");
+        FlushesCacheAttribute = compilation.GetTypeByMetadataName(Namespace + ".FlushesCacheAttribute");
+        ResetsAttribute = compilation.GetTypeByMetadataName(Namespace + ".ResetsAttribute");
+        WaitsOnHardwareAttribute = compilation.GetTypeByMetadataName(Namespace + ".WaitsOnHardwareAttribute");
+        PerformsIoAttribute = compilation.GetTypeByMetadataName(Namespace + ".PerformsIoAttribute");
+    }
+
+    public Compilation Compilation { get; }
+
+    /// <summary><c>Driver&lt;TDevice&gt;</c>, the open generic every driver derives from.</summary>
+    public INamedTypeSymbol Driver { get; }
+
+    public INamedTypeSymbol Device { get; }
+
+    public INamedTypeSymbol? Kernel { get; }
+
+    public INamedTypeSymbol? SystemState { get; }
+
+    public INamedTypeSymbol? PciDevice { get; }
+
+    public INamedTypeSymbol? PciDriver { get; }
+
+    public INamedTypeSymbol? PciPowerState { get; }
+
+    public INamedTypeSymbol? PowersOffAttribute { get; }
+
+    public INamedTypeSymbol? AcquiresAttribute { get; }
+
+    public INamedTypeSymbol? ReleasesAttribute { get; }
+
+    public INamedTypeSymbol? EnablesDmaAttribute { get; }
+
+    public INamedTypeSymbol? QuiescesDmaAttribute { get; }
+
+    public INamedTypeSymbol? MasksInterruptAttribute { get; }
+
+    public INamedTypeSymbol? FlushesCacheAttribute { get; }
+
+    public INamedTypeSymbol? ResetsAttribute { get; }
+
+    public INamedTypeSymbol? WaitsOnHardwareAttribute { get; }
+
+    public INamedTypeSymbol? PerformsIoAttribute { get; }
+
+    public static bool TryCreate(Compilation compilation, out DriverModelSymbols symbols)
+    {
+        var driver = compilation.GetTypeByMetadataName(Namespace + ".Driver`1");
+        var device = compilation.GetTypeByMetadataName(Namespace + ".Device");
+        if (driver is null || device is null)
+        {
+            symbols = null!;
+            return false;
+        }
+
+        symbols = new DriverModelSymbols(compilation, driver, device);
+        return true;
+    }
+
+    /// <summary>
+    /// The closed <c>Driver&lt;TDevice&gt;</c> that <paramref name="type"/> derives from, or null when
+    /// it is not a driver of the bus API (whatever its members are called).
+    /// </summary>
+    public INamedTypeSymbol? GetDriverBase(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Driver))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The member of the API's <c>Driver&lt;TDevice&gt;</c> named <paramref name="callback"/>
+    /// (Probe, Remove, Shutdown, Suspend, Resume) in the closed base <paramref name="driverBase"/>.
+    /// </summary>
+    public static IMethodSymbol? GetCallback(INamedTypeSymbol driverBase, string callback)
+    {
+        foreach (var member in driverBase.GetMembers(callback))
+        {
+            if (member is IMethodSymbol { Parameters.Length: 1 } method)
+            {
+                return method;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The most derived override of <paramref name="apiCallback"/> in <paramref name="type"/> or its
+    /// bases, or null when the API's empty default is still in force.
+    /// </summary>
+    public static IMethodSymbol? FindOverride(INamedTypeSymbol type, IMethodSymbol apiCallback)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, apiCallback.ContainingType))
+            {
+                return null;
+            }
+
+            foreach (var member in current.GetMembers(apiCallback.Name))
+            {
+                if (member is IMethodSymbol { IsOverride: true } method && Overrides(method, apiCallback))
+                {
+                    return method;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Overrides(IMethodSymbol method, IMethodSymbol apiCallback)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, apiCallback.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
