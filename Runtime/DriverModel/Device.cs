@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using ShutdownAnalyzers.Hardware;
+using ShutdownAnalyzers.KernelCore;
 
 namespace ShutdownAnalyzers.DriverModel;
 
@@ -10,6 +12,8 @@ namespace ShutdownAnalyzers.DriverModel;
 public abstract class Device
 {
     private readonly List<DeviceLink> links = new();
+    private IDriverBinding? binding;
+    private DeviceWriteCache? writeCache;
 
     protected Device(Kernel kernel, string name, Device? parent)
     {
@@ -44,7 +48,60 @@ public abstract class Device
     /// <summary>The bound driver's per-device state (<c>dev_get_drvdata</c>); cleared when the driver unbinds.</summary>
     public object? DriverData { get; set; }
 
-    internal IDriverBinding? Binding { get; set; }
+    /// <summary>The device's write cache, if its hardware has one: flush it before anything resets the device.</summary>
+    public DeviceWriteCache? WriteCache => writeCache ??= Unit?.WriteCache is { } cache ? new DeviceWriteCache(this, cache) : null;
+
+    internal IDriverBinding? Binding
+    {
+        get => binding;
+        set
+        {
+            binding = value;
+            if (value is not null)
+            {
+                LastDriver = value;
+            }
+        }
+    }
+
+    /// <summary>The driver bound now or last: whose stale code may still run after it was removed.</summary>
+    internal IDriverBinding? LastDriver { get; private set; }
+
+    /// <summary>A driver probed the device successfully at least once.</summary>
+    internal bool WasBound { get; set; }
+
+    /// <summary>Between its Suspend and its Resume: no new I/O may reach it (seed 004).</summary>
+    internal bool IsSuspended { get; set; }
+
+    /// <summary>Error recovery is working on the device.</summary>
+    internal bool InErrorRecovery { get; set; }
+
+    /// <summary>The physical unit behind the device, if it has one the runtime models.</summary>
+    internal virtual HardwareUnit? Unit => null;
+
+    /// <summary>The hardware can answer a command or a wait (present, powered, not frozen).</summary>
+    internal virtual bool CanAnswer => Unit?.IsPresent ?? true;
+
+    /// <summary>The bus's step after the driver's Remove (<c>pci_device_remove</c> forgets the power state).</summary>
+    internal virtual void OnDriverRemoved()
+    {
+    }
+
+    /// <summary>The devices a command to this one passes through: itself, and for a SCSI disk its host.</summary>
+    internal virtual IEnumerable<Device> IoPath => new[] { this };
+
+    /// <summary>Lets the kernel check a bus-API call on this device (see <see cref="KernelContext.OnBusAccess"/>).</summary>
+    internal void Access(string member, BusAccessKind kind)
+    {
+        foreach (var device in IoPath)
+        {
+            Kernel.Context.OnBusAccess(device, member, kind);
+        }
+    }
+
+    /// <summary>Who is acting, for the evidence of what an API call did to the hardware.</summary>
+    internal string Actor(string member) =>
+        Kernel.Context.CurrentFrame is { } frame ? $"{member} in {frame}" : $"{member} by the kernel";
 
     /// <summary>Orders this device before <paramref name="supplier"/> in suspend and shutdown, as <c>device_link_add</c>.</summary>
     [Acquires(DeviceResource.DeviceLink)]
@@ -59,6 +116,7 @@ public abstract class Device
         var link = new DeviceLink(this, supplier);
         links.Add(link);
         Kernel.Resources.Acquire(this, DeviceResource.DeviceLink, link);
+        Kernel.Order.MoveToTail(this);
         return link;
     }
 

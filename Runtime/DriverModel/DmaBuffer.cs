@@ -19,4 +19,10 @@ public sealed class DmaBuffer
     public IReadOnlyList<int> Generations { get; }
 
     public bool IsMapped { get; internal set; } = true;
+
+    /// <summary>
+    /// The pages changed hands since the mapping was made (a hibernation image was restored over
+    /// them): a ring in such memory must be re-created, not restarted.
+    /// </summary>
+    public bool IsStale => Pages.Where((page, i) => page.Generation != Generations[i]).Any();
 }

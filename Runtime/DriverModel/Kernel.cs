@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ShutdownAnalyzers.KernelCore;
+using ShutdownAnalyzers.Simulation;
 
 namespace ShutdownAnalyzers.DriverModel;
 
@@ -15,16 +16,28 @@ public sealed class Kernel
     private readonly List<IDriverBinding> drivers = new();
     private readonly List<Device> probeOrder = new();
     private readonly List<ProbeFailure> probeFailures = new();
+    private readonly Dictionary<int, MemoryMappedDevice> irqOwners = new();
 
     public Kernel(int memoryPages = 4096)
+        : this(KernelContext.Standalone(memoryPages), "kernel", new PageRange(0, memoryPages))
     {
-        Memory = new PhysicalMemory(memoryPages);
+    }
+
+    internal Kernel(KernelContext context, string label, PageRange memoryRange)
+    {
+        Context = context;
+        Label = label;
+        MemoryRange = memoryRange;
     }
 
     /// <summary>What the system is doing; <see cref="SystemState.Restart"/> during both kexec and reboot.</summary>
     public SystemState SystemState { get; internal set; } = SystemState.Booting;
 
-    public PhysicalMemory Memory { get; }
+    /// <summary>The machine's physical memory; this kernel allocates within <see cref="MemoryRange"/>.</summary>
+    public PhysicalMemory Memory => Context.Memory;
+
+    /// <summary>The pages this kernel may allocate: all memory, or the reserved region for a crash kernel.</summary>
+    public PageRange MemoryRange { get; }
 
     public ResourceLedger Resources { get; } = new();
 
@@ -38,6 +51,17 @@ public sealed class Kernel
 
     /// <summary>Probes that threw, in order: the driver could not take the device over.</summary>
     public IReadOnlyList<ProbeFailure> ProbeFailures => probeFailures;
+
+    /// <summary>Which kernel of the machine this is, for evidence ("old kernel", "next kernel", "crash kernel").</summary>
+    internal string Label { get; }
+
+    internal KernelContext Context { get; }
+
+    /// <summary>The device list shutdown and suspend walk backwards and resume walks forwards.</summary>
+    internal DeviceOrder Order { get; } = new();
+
+    /// <summary>Runs after a device's probe succeeded: a SCSI host's driver scans for its disks.</summary>
+    internal Action<Device>? DeviceProbed { get; set; }
 
     /// <summary>Registers a device with its bus (<c>device_add</c>) and binds the first driver that matches.</summary>
     public void AddDevice(Device device)
@@ -60,6 +84,7 @@ public sealed class Kernel
 
         device.IsAdded = true;
         devices.Add(device);
+        Order.Add(device);
         Attach(device);
     }
 
@@ -68,20 +93,7 @@ public sealed class Kernel
         where TDevice : Device
     {
         ArgumentNullException.ThrowIfNull(driver);
-        IDriverBinding binding = driver;
-        if (drivers.Contains(binding))
-        {
-            throw new InvalidOperationException($"Driver {driver.Name} is already registered.");
-        }
-
-        drivers.Add(binding);
-        foreach (var device in devices.Where(d => d.Binding is null).ToList())
-        {
-            if (binding.Matches(device))
-            {
-                TryProbe(device, binding);
-            }
-        }
+        RegisterBinding(driver);
     }
 
     /// <summary>Binds the first matching driver to an unbound device (<c>device_attach</c>). True when one probed.</summary>
@@ -120,13 +132,14 @@ public sealed class Kernel
 
         try
         {
-            driver.Remove(device);
+            Context.Invoke(new CallbackFrame(device, driver, nameof(DriverCallback.Remove)), () => driver.Remove(device));
         }
         finally
         {
             device.Binding = null;
             device.DriverData = null;
             probeOrder.Remove(device);
+            device.OnDriverRemoved();
         }
     }
 
@@ -146,14 +159,7 @@ public sealed class Kernel
 
         // As pci_stop_and_remove_bus_device: the device stops counting as added before remove runs.
         device.IsAdded = false;
-        try
-        {
-            Unbind(device);
-        }
-        finally
-        {
-            devices.Remove(device);
-        }
+        FinishRemoval(device);
     }
 
     /// <summary>The driver bound to <paramref name="device"/> implements <paramref name="callback"/>.</summary>
@@ -162,12 +168,64 @@ public sealed class Kernel
 
     internal void EnterState(SystemState state) => SystemState = state;
 
+    /// <summary>Registers a driver of any bus: the machine's driver factories hand drivers over untyped.</summary>
+    internal void RegisterBinding(IDriverBinding binding)
+    {
+        if (drivers.Contains(binding))
+        {
+            throw new InvalidOperationException($"Driver {binding.Name} is already registered.");
+        }
+
+        drivers.Add(binding);
+        foreach (var device in devices.Where(d => d.Binding is null && d.IsAdded).ToList())
+        {
+            if (binding.Matches(device))
+            {
+                TryProbe(device, binding);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The second half of a removal whose first half (no longer added) happened earlier: unbind, and
+    /// take the device off the kernel's lists. A concurrent removal waits here for error recovery.
+    /// </summary>
+    internal void FinishRemoval(Device device)
+    {
+        try
+        {
+            Unbind(device);
+        }
+        finally
+        {
+            devices.Remove(device);
+            Order.Remove(device);
+        }
+    }
+
+    /// <summary>The device whose handler owns interrupt line <paramref name="irq"/> in this kernel, if any.</summary>
+    internal MemoryMappedDevice? IrqOwner(int irq) => irqOwners.TryGetValue(irq, out var owner) ? owner : null;
+
+    internal void SetIrqOwner(int irq, MemoryMappedDevice? owner)
+    {
+        if (owner is null)
+        {
+            irqOwners.Remove(irq);
+        }
+        else
+        {
+            irqOwners[irq] = owner;
+        }
+    }
+
     private bool TryProbe(Device device, IDriverBinding driver)
     {
         device.Binding = driver;
+        Order.MoveToTail(device);
+        var frame = new CallbackFrame(device, driver, nameof(DriverCallback.Probe));
         try
         {
-            driver.Probe(device);
+            Context.InvokeProbe(frame, () => driver.Probe(device));
         }
         catch (Exception error)
         {
@@ -175,10 +233,13 @@ public sealed class Kernel
             device.Binding = null;
             device.DriverData = null;
             probeFailures.Add(new ProbeFailure(device, driver, error));
+            Context.Report(Outcome.ProbeFailed, device, $"{frame} failed: {error.Message}", frame: frame);
             return false;
         }
 
+        device.WasBound = true;
         probeOrder.Add(device);
+        DeviceProbed?.Invoke(device);
         return true;
     }
 }

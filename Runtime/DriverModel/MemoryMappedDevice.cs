@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ShutdownAnalyzers.Hardware;
 using ShutdownAnalyzers.KernelCore;
 
@@ -11,6 +12,9 @@ namespace ShutdownAnalyzers.DriverModel;
 /// </summary>
 public abstract class MemoryMappedDevice : Device
 {
+    /// <summary>What a read from a device that does not answer returns.</summary>
+    public const uint AllOnes = 0xffff_ffff;
+
     private readonly List<DmaBuffer> dmaBuffers = new();
 
     protected MemoryMappedDevice(Kernel kernel, string name, DeviceHardware hardware, Device? parent)
@@ -31,41 +35,80 @@ public abstract class MemoryMappedDevice : Device
 
     public IReadOnlyList<DmaBuffer> DmaBuffers => dmaBuffers;
 
-    /// <summary>Installs the interrupt handler (<c>request_irq</c>). The line is exclusive.</summary>
+    internal override HardwareUnit Unit => Hardware;
+
+    internal override bool CanAnswer => Hardware.IsActive;
+
+    private int Irq => Hardware.Interrupt.Irq;
+
+    private KernelContext Context => Kernel.Context;
+
+    /// <summary>Installs the interrupt handler (<c>request_irq</c>) and enables the line. The line is exclusive.</summary>
     [Acquires(DeviceResource.Interrupt)]
     public void RequestIrq(InterruptHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        Access(nameof(RequestIrq), BusAccessKind.Control);
         Kernel.Resources.Acquire(this, DeviceResource.Interrupt, this);
         IrqHandler = handler;
         IrqDisabled = false;
+        Kernel.SetIrqOwner(Irq, this);
+        Context.Interrupts.Enable(Irq);
     }
 
-    /// <summary>Removes the handler (<c>free_irq</c>); a level interrupt still asserted then has no one to service it.</summary>
+    /// <summary>
+    /// Removes the handler (<c>free_irq</c>) and masks the line at the controller; a level interrupt
+    /// still asserted at the device is left for whoever enables the line next.
+    /// </summary>
     [Releases(DeviceResource.Interrupt)]
     public void FreeIrq()
     {
         Kernel.Resources.Release(this, DeviceResource.Interrupt, this);
         IrqHandler = null;
+        if (ReferenceEquals(Kernel.IrqOwner(Irq), this))
+        {
+            Kernel.SetIrqOwner(Irq, null);
+        }
+
+        Context.Interrupts.Mask(Irq);
     }
 
     /// <summary>Stops delivering the interrupt at the controller (<c>disable_irq</c>).</summary>
     [MasksInterrupt]
-    public void DisableIrq() => IrqDisabled = true;
+    public void DisableIrq()
+    {
+        IrqDisabled = true;
+        Context.Interrupts.Mask(Irq);
+    }
 
-    public void EnableIrq() => IrqDisabled = false;
+    public void EnableIrq()
+    {
+        IrqDisabled = false;
+        if (IrqHandler is not null)
+        {
+            Context.Interrupts.Enable(Irq);
+        }
+    }
 
     /// <summary>Masks the interrupt at the device itself (its interrupt-disable bit): survives kexec.</summary>
     [MasksInterrupt]
-    public void MaskInterrupts() => Hardware.Interrupt.MaskedAtDevice = true;
+    public void MaskInterrupts()
+    {
+        Access(nameof(MaskInterrupts), BusAccessKind.Control);
+        Hardware.Interrupt.MaskedAtDevice = true;
+    }
 
-    public void UnmaskInterrupts() => Hardware.Interrupt.MaskedAtDevice = false;
+    public void UnmaskInterrupts()
+    {
+        Access(nameof(UnmaskInterrupts), BusAccessKind.Control);
+        Hardware.Interrupt.MaskedAtDevice = false;
+    }
 
     /// <summary>Maps <paramref name="pages"/> pages of memory for the device to DMA into.</summary>
     [Acquires(DeviceResource.DmaBuffer)]
     public DmaBuffer MapDma(int pages)
     {
-        var buffer = new DmaBuffer(Kernel.Memory.Allocate(this, pages));
+        var buffer = new DmaBuffer(Kernel.Memory.Allocate(this, pages, Kernel.MemoryRange));
         dmaBuffers.Add(buffer);
         Kernel.Resources.Acquire(this, DeviceResource.DmaBuffer, buffer);
         return buffer;
@@ -82,32 +125,57 @@ public abstract class MemoryMappedDevice : Device
 
         Kernel.Resources.Release(this, DeviceResource.DmaBuffer, buffer);
         buffer.IsMapped = false;
-        Kernel.Memory.Free(buffer.Pages);
+        Kernel.Memory.Free(buffer.Pages.Where(page => ReferenceEquals(page.Owner, this)));
     }
 
-    /// <summary>Points the DMA engine at <paramref name="buffer"/> and starts it.</summary>
+    /// <summary>
+    /// Points the DMA engine at <paramref name="buffer"/> and starts it. An engine that cannot be
+    /// stopped and is already running cannot be reprogrammed either (seed 002, GICv3 ITS).
+    /// </summary>
     [EnablesDma]
     public void StartDma(DmaBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
+        Access(nameof(StartDma), BusAccessKind.Control);
         if (!buffer.IsMapped)
         {
             throw new InvalidOperationException($"{Name}: DMA started on an unmapped buffer.");
         }
 
-        var pages = new List<long>(buffer.Pages.Count);
-        foreach (var page in buffer.Pages)
+        if (Hardware.Dma is { CannotBeStopped: true, Running: true })
         {
-            pages.Add(page.Number);
+            throw new InvalidOperationException($"{Name}: the DMA engine is already running and cannot be reprogrammed.");
         }
 
-        Hardware.Dma.Load(pages);
+        if (!Hardware.IsPresent)
+        {
+            return;
+        }
+
+        Hardware.Dma.Load(buffer.Pages.Select((page, i) => new DmaDescriptor(page.Number, buffer.Generations[i])));
         Hardware.Dma.Running = true;
     }
 
     /// <summary>Stops the DMA engine.</summary>
     [QuiescesDma]
-    public void StopDma() => Hardware.Dma.Stop();
+    public void StopDma()
+    {
+        Access(nameof(StopDma), BusAccessKind.Control);
+        Hardware.Dma.Stop();
+    }
+
+    /// <summary>
+    /// Keeps the buffer's pages out of the next kernel's hands across kexec
+    /// (<c>efi_mem_reserve_persistent</c>): the one way to live with DMA that cannot be stopped.
+    /// </summary>
+    public void ReserveAcrossKexec(DmaBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        foreach (var page in buffer.Pages)
+        {
+            page.IsReservedAcrossKexec = true;
+        }
+    }
 
     /// <summary>Maps the registers of BAR <paramref name="bar"/> (<c>pci_iomap</c>/<c>ioremap</c>).</summary>
     [Acquires(DeviceResource.RegisterMapping)]
@@ -124,5 +192,66 @@ public abstract class MemoryMappedDevice : Device
         ArgumentNullException.ThrowIfNull(mapping);
         Kernel.Resources.Release(this, DeviceResource.RegisterMapping, mapping);
         mapping.IsMapped = false;
+    }
+
+    /// <summary>Reads a device register (<c>readl</c>); a device that does not answer reads as all ones.</summary>
+    [PerformsIo]
+    public uint ReadRegister(int offset)
+    {
+        Access(nameof(ReadRegister), BusAccessKind.Io);
+        return CanAnswer ? Hardware.ReadRegister(offset) : AllOnes;
+    }
+
+    /// <summary>Writes a device register (<c>writel</c>); lost on a device that does not answer.</summary>
+    [PerformsIo]
+    public void WriteRegister(int offset, uint value)
+    {
+        Access(nameof(WriteRegister), BusAccessKind.Io);
+        if (CanAnswer)
+        {
+            Hardware.WriteRegister(offset, value);
+        }
+    }
+
+    /// <summary>
+    /// Sends a command to the device's firmware through its mailbox and waits for the answer
+    /// (lpfc's <c>lpfc_sli_issue_mbox</c>). Firmware not in a state that takes the command rejects it.
+    /// </summary>
+    [PerformsIo]
+    [WaitsOnHardware(TimeoutParameter = "timeout")]
+    public MailboxStatus IssueMailboxCommand(FirmwareCommand command, TimeSpan timeout)
+    {
+        Access(nameof(IssueMailboxCommand), BusAccessKind.Io);
+        var firmware = Hardware.Firmware ?? throw new InvalidOperationException($"{Name} has no firmware mailbox.");
+        long? answersAt = CanAnswer ? Context.Clock.NowMs + (long)firmware.CommandTime.TotalMilliseconds : null;
+        if (!Context.WaitForHardware(this, command.ToString(), answersAt, timeout))
+        {
+            return MailboxStatus.TimedOut;
+        }
+
+        if (!Hardware.IsActive)
+        {
+            return MailboxStatus.TimedOut;
+        }
+
+        var accepted = firmware.Execute(command);
+        Context.Observer?.Note(this, $"{command} {(accepted ? "accepted" : "rejected")}, firmware {firmware.State}");
+        return accepted ? MailboxStatus.Success : MailboxStatus.Rejected;
+    }
+
+    /// <summary>
+    /// Restarts the device's firmware (lpfc's <c>lpfc_sli_brdrestart</c>): the firmware goes back to
+    /// its reset state, DMA stops and interrupts are masked. Volatile cached data is lost.
+    /// </summary>
+    [Resets]
+    [QuiescesDma]
+    [MasksInterrupt]
+    public void RestartFirmware()
+    {
+        Access(nameof(RestartFirmware), BusAccessKind.Control);
+        if (Hardware.IsPresent)
+        {
+            Hardware.RestartFirmware(Actor(nameof(RestartFirmware)));
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 
 namespace ShutdownAnalyzers.DriverModel;
 
@@ -26,4 +27,12 @@ public abstract class PciDriver : Driver<PciDevice>
     public virtual void ResumeAfterError(PciDevice device)
     {
     }
+
+    /// <summary>
+    /// The driver overrides <see cref="ErrorDetected"/> (has <c>err_handler->error_detected</c>); without
+    /// it recovery falls back to unbind, reset, rebind.
+    /// </summary>
+    internal bool HasErrorHandlers =>
+        GetType().GetMethod(nameof(ErrorDetected), BindingFlags.Instance | BindingFlags.Public, new[] { typeof(PciDevice), typeof(PciChannelState) })
+            is { } method && method.DeclaringType != typeof(PciDriver);
 }

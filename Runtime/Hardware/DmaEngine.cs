@@ -1,31 +1,61 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ShutdownAnalyzers.Hardware;
 
+/// <summary>One descriptor: a physical page, and the page's generation when the driver mapped it.</summary>
+public readonly record struct DmaDescriptor(long Page, int Generation);
+
 /// <summary>
-/// A device's DMA engine: descriptors point at pages of physical memory, and while it runs and
-/// the function may master the bus it writes to those pages.
+/// A device's DMA engine: descriptors point at pages of physical memory, and on every clock tick
+/// that it runs and may master the bus it writes to each of them. Only the device can stop it.
 /// </summary>
 public sealed class DmaEngine
 {
-    private readonly List<long> descriptorPages = new();
+    private readonly List<DmaDescriptor> descriptors = new();
 
     public bool Running { get; internal set; }
 
-    /// <summary>Physical page numbers the descriptors point at.</summary>
-    public IReadOnlyList<long> DescriptorPages => descriptorPages;
+    /// <summary>
+    /// Neither the driver nor a reset of the device stops it; only a platform reset or power loss
+    /// does (GICv3 ITS pending tables, seed 002: "cannot be disabled").
+    /// </summary>
+    public bool CannotBeStopped { get; internal set; }
 
-    internal void Load(IEnumerable<long> pages)
+    /// <summary>Physical page numbers the descriptors point at.</summary>
+    public IReadOnlyList<long> DescriptorPages => descriptors.Select(d => d.Page).ToList();
+
+    public IReadOnlyList<DmaDescriptor> Descriptors => descriptors;
+
+    /// <summary>Writes that landed in memory the descriptors no longer own.</summary>
+    public long CorruptWrites { get; internal set; }
+
+    internal void Load(IEnumerable<DmaDescriptor> loaded)
     {
-        descriptorPages.Clear();
-        descriptorPages.AddRange(pages);
+        descriptors.Clear();
+        descriptors.AddRange(loaded);
     }
 
-    internal void Stop() => Running = false;
+    internal void Stop()
+    {
+        if (!CannotBeStopped)
+        {
+            Running = false;
+        }
+    }
 
     internal void Reset()
     {
+        if (!CannotBeStopped)
+        {
+            PowerOff();
+        }
+    }
+
+    /// <summary>Power is gone: nothing keeps running, whatever the hardware's quirks.</summary>
+    internal void PowerOff()
+    {
         Running = false;
-        descriptorPages.Clear();
+        descriptors.Clear();
     }
 }

@@ -19,7 +19,10 @@ public sealed class InterruptLine
 
     public bool IsLevelTriggered => Mode == InterruptMode.Intx;
 
-    /// <summary>The device wants service.</summary>
+    /// <summary>The interrupt controller line (or MSI vector) this interrupt arrives on; the machine assigns it.</summary>
+    public int Irq { get; internal set; }
+
+    /// <summary>The device wants service (for MSI: a message is pending delivery).</summary>
     public bool Asserted { get; internal set; }
 
     /// <summary>The device's own interrupt-disable bit (INTx disable, MSI mask).</summary>
@@ -27,4 +30,19 @@ public sealed class InterruptLine
 
     /// <summary>Asserted and not masked: the interrupt reaches the interrupt controller.</summary>
     public bool Signalling => Asserted && !MaskedAtDevice;
+
+    /// <summary>
+    /// The device raises its interrupt. An MSI is a memory write, so without bus mastering it is
+    /// never sent; INTx is a wire and needs nothing.
+    /// </summary>
+    internal void Raise(bool canMasterBus)
+    {
+        if (IsLevelTriggered || canMasterBus)
+        {
+            Asserted = true;
+        }
+    }
+
+    /// <summary>The handler serviced the device: the level drops, the message is consumed.</summary>
+    internal void Service() => Asserted = false;
 }

@@ -1,3 +1,4 @@
+using System;
 using ShutdownAnalyzers.DriverModel;
 
 namespace ShutdownAnalyzers.Hardware;
@@ -27,12 +28,84 @@ public class PciFunction : DeviceHardware
     /// <summary>True while config space saved by the driver waits to be restored.</summary>
     public bool HasSavedState { get; internal set; }
 
+    /// <summary>
+    /// False for hardware whose DMA ignores the bus-master bit, so the PCI core's clear-master at
+    /// kexec does not stop it (seed 002: "the generic pci dma disable bit doesn't work uniformly").
+    /// </summary>
+    public bool HonorsBusMasterDisable { get; init; } = true;
+
+    /// <summary>The hot-plug slot the function sits in, if any.</summary>
+    public HotplugSlot? Slot { get; init; }
+
+    /// <summary>An error froze the link (EEH, zPCI, AER): reads return all ones, DMA is blocked.</summary>
+    public bool IsFrozen { get; internal set; }
+
+    public override bool CanMasterBus =>
+        IsPresent && !IsFrozen && PowerState == PciPowerState.D0 && (BusMasterEnabled || !HonorsBusMasterDisable);
+
+    public override bool IsActive => IsPresent && !IsFrozen && PowerState == PciPowerState.D0;
+
+    /// <summary>Config space answers: a function in D3cold, or pulled out, reads as all ones and is not found.</summary>
+    public bool RespondsToConfig => IsPresent && PowerState != PciPowerState.D3Cold;
+
+    internal (bool Memory, bool Master)? SavedCommand { get; private set; }
+
     /// <summary>Function-level reset: command bits cleared, DMA stopped, interrupts masked.</summary>
     public override void Reset()
     {
         base.Reset();
         MemorySpaceEnabled = false;
         BusMasterEnabled = false;
+        PowerState = PciPowerState.D0;
+        IsFrozen = false;
+    }
+
+    /// <summary>Moves to <paramref name="state"/>: entering D3cold removes power, leaving it powers up afresh.</summary>
+    internal void EnterPowerState(PciPowerState state, string cause)
+    {
+        var previous = PowerState;
+        if (state == PciPowerState.D3Cold && previous != PciPowerState.D3Cold)
+        {
+            LosePower(cause);
+        }
+        else if (previous == PciPowerState.D3Cold && state != PciPowerState.D3Cold)
+        {
+            PowerOn();
+        }
+
+        PowerState = state;
+    }
+
+    internal void SaveCommand()
+    {
+        SavedCommand = (MemorySpaceEnabled, BusMasterEnabled);
+        HasSavedState = true;
+    }
+
+    internal void RestoreCommand()
+    {
+        if (!HasSavedState || SavedCommand is not { } saved)
+        {
+            throw new InvalidOperationException($"{Name}: no saved state to restore.");
+        }
+
+        MemorySpaceEnabled = saved.Memory;
+        BusMasterEnabled = saved.Master;
+        HasSavedState = false;
+    }
+
+    internal override void LosePower(string cause)
+    {
+        base.LosePower(cause);
+        MemorySpaceEnabled = false;
+        BusMasterEnabled = false;
+        IsFrozen = false;
+        PowerState = PciPowerState.D3Cold;
+    }
+
+    internal override void PowerOn()
+    {
+        base.PowerOn();
         PowerState = PciPowerState.D0;
     }
 }

@@ -14,13 +14,33 @@ public sealed class MemoryPage
     /// <summary>The device the page is mapped for, or null when free or kernel-owned.</summary>
     public Device? Owner { get; internal set; }
 
-    /// <summary>Bumped on every allocation: a page freed and reused is not the old owner's any more.</summary>
+    /// <summary>
+    /// Bumped whenever the page changes hands: on every allocation, when the next kernel takes over
+    /// memory after kexec, and when a hibernation image is restored. A write that carries an older
+    /// generation lands in memory that is not its writer's any more.
+    /// </summary>
     public int Generation { get; internal set; }
 
     public bool IsAllocated { get; internal set; }
+
+    /// <summary>Kept out of the next kernel's hands across kexec (<c>efi_mem_reserve_persistent</c>).</summary>
+    public bool IsReservedAcrossKexec { get; internal set; }
 }
 
-/// <summary>The machine's physical memory, page by page, lowest free page first (deterministic).</summary>
+/// <summary>A range of page numbers, end exclusive.</summary>
+public readonly record struct PageRange(long Start, long End)
+{
+    public long Count => End - Start;
+
+    public bool Contains(long page) => page >= Start && page < End;
+
+    public override string ToString() => $"pages {Start}-{End - 1}";
+}
+
+/// <summary>
+/// The machine's physical memory, page by page, lowest free page first (deterministic). It belongs
+/// to the machine, not to a kernel: after kexec the next kernel reuses the same pages.
+/// </summary>
 public sealed class PhysicalMemory
 {
     private readonly List<MemoryPage> pages = new();
@@ -40,9 +60,14 @@ public sealed class PhysicalMemory
 
     public IReadOnlyList<MemoryPage> Pages => pages;
 
+    public PageRange All => new(0, pages.Count);
+
     public MemoryPage this[long number] => pages[checked((int)number)];
 
-    public IReadOnlyList<MemoryPage> Allocate(Device? owner, int count)
+    public IReadOnlyList<MemoryPage> Allocate(Device? owner, int count) => Allocate(owner, count, All);
+
+    /// <summary>Allocates <paramref name="count"/> free pages within <paramref name="range"/>, lowest first.</summary>
+    public IReadOnlyList<MemoryPage> Allocate(Device? owner, int count, PageRange range)
     {
         if (count <= 0)
         {
@@ -50,21 +75,18 @@ public sealed class PhysicalMemory
         }
 
         var taken = new List<MemoryPage>(count);
-        foreach (var page in pages)
+        for (var number = range.Start; number < range.End && taken.Count < count; number++)
         {
+            var page = pages[(int)number];
             if (!page.IsAllocated)
             {
                 taken.Add(page);
-                if (taken.Count == count)
-                {
-                    break;
-                }
             }
         }
 
         if (taken.Count < count)
         {
-            throw new InvalidOperationException($"Out of memory: {count} pages wanted, {taken.Count} free.");
+            throw new InvalidOperationException($"Out of memory: {count} pages wanted, {taken.Count} free in {range}.");
         }
 
         foreach (var page in taken)
@@ -83,6 +105,69 @@ public sealed class PhysicalMemory
         {
             page.IsAllocated = false;
             page.Owner = null;
+            page.IsReservedAcrossKexec = false;
+        }
+    }
+
+    /// <summary>
+    /// A device writes to <paramref name="page"/> with the generation it was given. False when the
+    /// write corrupts memory: the page was freed, or has changed hands since.
+    /// </summary>
+    internal bool DeviceWriteIsSafe(long page, int generation)
+    {
+        if (page < 0 || page >= pages.Count)
+        {
+            return false;
+        }
+
+        var target = pages[(int)page];
+        return target.IsAllocated && target.Generation == generation;
+    }
+
+    /// <summary>
+    /// The next kernel takes over <paramref name="range"/> after kexec: every page is its memory now,
+    /// with a new generation, except pages reserved across kexec.
+    /// </summary>
+    internal void HandOver(PageRange range)
+    {
+        for (var number = range.Start; number < range.End; number++)
+        {
+            var page = pages[(int)number];
+            if (page.IsReservedAcrossKexec)
+            {
+                continue;
+            }
+
+            page.IsAllocated = false;
+            page.Owner = null;
+            page.Generation++;
+        }
+    }
+
+    /// <summary>Power was lost or the platform reset: every page's old contents are meaningless.</summary>
+    internal void ClearAll()
+    {
+        foreach (var page in pages)
+        {
+            page.IsAllocated = false;
+            page.Owner = null;
+            page.IsReservedAcrossKexec = false;
+            page.Generation++;
+        }
+    }
+
+    /// <summary>
+    /// A hibernation image was loaded back: every allocated page holds its old owner's data again, but
+    /// was rewritten by the restore, so mappings a device was given before hibernation are stale.
+    /// </summary>
+    internal void RestoreImage()
+    {
+        foreach (var page in pages)
+        {
+            if (page.IsAllocated)
+            {
+                page.Generation++;
+            }
         }
     }
 }

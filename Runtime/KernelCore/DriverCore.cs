@@ -1,0 +1,39 @@
+using ShutdownAnalyzers.DriverModel;
+
+namespace ShutdownAnalyzers.KernelCore;
+
+/// <summary>Calling one lifecycle callback of a device's bound driver, if the driver implements it.</summary>
+internal static class DriverCore
+{
+    /// <summary>Runs <paramref name="callback"/> if the bound driver implements it. False when it threw.</summary>
+    public static bool Invoke(Device device, DriverCallback callback)
+    {
+        if (device.Binding is not { } driver || !driver.Implements(callback))
+        {
+            return true;
+        }
+
+        var frame = new CallbackFrame(device, driver, callback.ToString());
+        return device.Kernel.Context.Invoke(frame, () =>
+        {
+            switch (callback)
+            {
+                case DriverCallback.Shutdown:
+                    driver.Shutdown(device);
+                    break;
+                case DriverCallback.Suspend:
+                    driver.Suspend(device);
+                    break;
+                case DriverCallback.Resume:
+                    driver.Resume(device);
+                    break;
+                case DriverCallback.Remove:
+                    driver.Remove(device);
+                    break;
+                default:
+                    driver.Probe(device);
+                    break;
+            }
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using System;
+using ShutdownAnalyzers.DriverModel;
+using ShutdownAnalyzers.Simulation;
+
+namespace ShutdownAnalyzers.KernelCore;
+
+/// <summary>What a running simulation wants to hear from the kernels it runs.</summary>
+internal interface IKernelObserver
+{
+    /// <summary>Something went wrong for a device.</summary>
+    void Found(Evidence evidence);
+
+    /// <summary>A moment for the device's timeline.</summary>
+    void Note(Device device, string what);
+
+    void CallbackStarted(CallbackFrame frame);
+
+    /// <summary>A callback returned (<paramref name="error"/> null) or threw.</summary>
+    void CallbackFinished(CallbackFrame frame, Exception? error);
+}

@@ -1,0 +1,59 @@
+using ShutdownAnalyzers.DriverModel;
+using ShutdownAnalyzers.Hardware;
+using ShutdownAnalyzers.Simulation;
+
+namespace ShutdownAnalyzers.KernelCore;
+
+/// <summary>
+/// Delivering a device's interrupt on one clock tick (<c>handle_irq</c>). A signal arrives only if
+/// the line is enabled at the controller; the handler registered in the running kernel services it.
+/// A level interrupt nobody services stays asserted and the CPU re-enters the interrupt at once: an
+/// interrupt storm, until the spurious-interrupt detector (<c>note_interrupt</c> in
+/// kernel/irq/spurious.c) disables the line. An unhandled MSI is a single spurious message.
+/// </summary>
+internal static class InterruptDelivery
+{
+    public static void Tick(KernelContext context, Kernel kernel, DeviceHardware hardware)
+    {
+        var line = hardware.Interrupt;
+        if (!line.Signalling || !context.Interrupts.IsEnabled(line.Irq))
+        {
+            return;
+        }
+
+        var owner = kernel.IrqOwner(line.Irq);
+        if (owner is { IrqHandler: { } handler, IrqDisabled: false })
+        {
+            var frame = new CallbackFrame(owner, owner.Binding ?? owner.LastDriver, CallbackFrame.InterruptHandler);
+            if (context.InvokeHandler(frame, handler) == IrqReturn.Handled)
+            {
+                line.Service();
+                return;
+            }
+        }
+
+        if (!line.IsLevelTriggered)
+        {
+            line.Service();
+            return;
+        }
+
+        var why = owner is null ? "no handler is registered for it" : "its handler did not service it";
+        context.Report(
+            Outcome.InterruptStorm,
+            hardware.Name,
+            kernel.Label,
+            $"irq {line.Irq} (level-triggered, {hardware.Name}) is asserted and enabled at the interrupt controller, but {why}: the CPU keeps re-entering the interrupt until the line is disabled as spurious",
+            location: $"irq {line.Irq}");
+        context.Interrupts.Mask(line.Irq);
+    }
+
+    /// <summary>A device raising its periodic status interrupt, if it has one and is active.</summary>
+    public static void RaisePeriodic(KernelContext context, DeviceHardware hardware)
+    {
+        if (hardware.InterruptEveryMs > 0 && hardware.IsActive && context.Clock.NowMs % hardware.InterruptEveryMs == 0)
+        {
+            hardware.Interrupt.Raise(hardware.CanMasterBus);
+        }
+    }
+}
