@@ -24,6 +24,7 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
     private readonly Dictionary<string, List<Evidence>> findings = new();
     private readonly Dictionary<string, List<TimelineEvent>> timelines = new();
     private readonly Dictionary<string, string> driversAtStart = new();
+    private readonly HashSet<string> dmaRunningAtStart = new();
 
     public Machine(MachineModel model, int seed)
     {
@@ -119,8 +120,16 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
             {
                 driversAtStart[device.Name] = driver.Name;
             }
+
+            if (device.Unit is DeviceHardware { Dma.Running: true, CanMasterBus: true })
+            {
+                dmaRunningAtStart.Add(device.Name);
+            }
         }
     }
+
+    /// <summary>The device's DMA engine was running when the scenario began.</summary>
+    public bool WasDoingDmaAtStart(string device) => dmaRunningAtStart.Contains(device);
 
     public void MarkScenarioEnd() => ScenarioEndMs = Clock.NowMs;
 
@@ -440,7 +449,13 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
     {
         var function = unit as PciFunction;
         var hardware = unit as DeviceHardware;
-        timelines[name].Add(new TimelineEvent(
+        var timeline = timelines[name];
+        if (timeline.Count > 0 && timeline[^1].What == what && timeline[^1].Kernel == (Kernel?.Label ?? ""))
+        {
+            return;
+        }
+
+        timeline.Add(new TimelineEvent(
             Clock.NowMs,
             Kernel?.Label ?? "",
             what,
