@@ -29,6 +29,16 @@ public class DriverFaultTests
     }
 
     [Fact]
+    public void The_same_machine_with_a_shutdown_that_does_not_throw_is_healthy()
+    {
+        var model = new TestMachineModel("no-fault", m => m
+            .AddPciFunction("0000:01:00.0", new PciFunction(0x1af4, 0x1000))
+            .AddDriver(() => new CallbackDriver(probe: d => d.SetMaster(), shutdown: d => d.ClearMaster(), name: "fixed")));
+
+        Assert.True(Simulator.Run(model, Scenario.Kexec).AllHealthy);
+    }
+
+    [Fact]
     public void A_remove_that_throws_under_the_remove_policy_is_contained_too()
     {
         var model = new TestMachineModel("fault", m => m

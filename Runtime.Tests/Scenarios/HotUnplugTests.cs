@@ -76,6 +76,33 @@ public class HotUnplugTests
         Assert.Contains("pulled out", report[Card]!.Evidence.Text);
     }
 
+    [Theory]
+    [InlineData(true, Outcome.Healthy)]
+    [InlineData(false, Outcome.InterruptStorm)]
+    public void Pulling_a_card_raises_the_ports_level_interrupt_which_pciehp_must_service(bool services, Outcome portOutcome)
+    {
+        var handled = 0;
+        var port = new PciFunction(0x8086, 0xa110, InterruptMode.Intx);
+        var model = new TestMachineModel("pciehp", m => m
+            .AddPciFunction("0000:00:1c.0", port)
+            .AddPciFunction(Card, new PciFunction(0x8086, 0x1572) { Slot = new HotplugSlot(hasPowerControl: true, port) }, parent: "0000:00:1c.0")
+            .AddDriver(() => new CallbackDriver(
+                probe: d => d.RequestIrq(_ =>
+                {
+                    handled++;
+                    return services ? IrqReturn.Handled : IrqReturn.None;
+                }),
+                name: "pciehp",
+                id: new PciDeviceId(0x8086, 0xa110)))
+            .AddDriver(() => new CallbackDriver(name: "nic")));
+
+        var report = Simulator.Run(model, Scenario.HotUnplug);
+
+        Assert.Equal(portOutcome, report["0000:00:1c.0"]!.Outcome);
+        Assert.Equal(Outcome.Healthy, report[Card]!.Outcome);
+        Assert.Equal(1, handled);
+    }
+
     private static MachineModel Card_(TimeSpan timeout) =>
         new TestMachineModel("unplug", m => m
             .AddPciFunction(Card, LightPulseAdapter.Create())
