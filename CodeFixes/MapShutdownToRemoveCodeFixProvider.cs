@@ -76,14 +76,16 @@ public sealed class MapShutdownToRemoveCodeFixProvider : CodeFixProvider
         }
 
         var added = new SyntaxAnnotation();
-        var shutdown = CreateShutdown(document, semanticModel, mapping).WithAdditionalAnnotations(added);
+        var newLine = LineEndings.Detect(root);
+        var shutdown = MemberSpacing.SpacedLike(CreateShutdown(document, semanticModel, mapping), mapping.Target, newLine ?? "\n")
+            .WithAdditionalAnnotations(added);
         var newRoot = mapping.Remove is { } remove
             ? root.InsertNodesAfter(remove, new[] { shutdown })
             : root.ReplaceNode(mapping.Target, mapping.Target.AddMembers(shutdown));
         var changed = document.WithSyntaxRoot(newRoot);
         changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        changed = await LineEndings.MatchAsync(changed, added, LineEndings.Detect(root), cancellationToken).ConfigureAwait(false);
+        changed = await LineEndings.MatchAsync(changed, added, newLine, cancellationToken).ConfigureAwait(false);
         return changed.Project.Solution;
     }
 
