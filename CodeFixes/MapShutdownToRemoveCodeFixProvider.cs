@@ -77,11 +77,11 @@ public sealed class MapShutdownToRemoveCodeFixProvider : CodeFixProvider
 
         var added = new SyntaxAnnotation();
         var newLine = LineEndings.Detect(root);
-        var shutdown = MemberSpacing.SpacedLike(CreateShutdown(document, semanticModel, mapping), mapping.Target, newLine ?? "\n")
+        var shutdown = MemberInsertion.SpacedLike(CreateShutdown(document, semanticModel, mapping), mapping.Target, newLine ?? "\n")
             .WithAdditionalAnnotations(added);
         var newRoot = mapping.Remove is { } remove
             ? root.InsertNodesAfter(remove, new[] { shutdown })
-            : root.ReplaceNode(mapping.Target, mapping.Target.AddMembers(shutdown));
+            : root.ReplaceNode(mapping.Target, MemberInsertion.Append(mapping.Target, shutdown, added));
         var changed = document.WithSyntaxRoot(newRoot);
         changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -22,8 +22,8 @@ internal static class LineEndings
             : null;
 
     /// <summary>
-    /// Rewrites the line endings of the node annotated with <paramref name="annotation"/>, and of the
-    /// trivia the formatter touched on either side of it, to <paramref name="newLine"/>.
+    /// Rewrites the line endings of the nodes and tokens annotated with <paramref name="annotation"/>,
+    /// and of the trivia the formatter touched on either side of them, to <paramref name="newLine"/>.
     /// </summary>
     public static async Task<Document> MatchAsync(Document document, SyntaxAnnotation annotation, string? newLine, CancellationToken cancellationToken)
     {
@@ -33,13 +33,15 @@ internal static class LineEndings
             return document;
         }
 
-        var stale = root.GetAnnotatedNodes(annotation)
-            .SelectMany(node =>
+        var stale = root.GetAnnotatedNodesAndTokens(annotation)
+            .SelectMany(annotated =>
             {
-                var start = node.GetFirstToken().GetPreviousToken();
-                var end = node.GetLastToken().GetNextToken();
-                var from = start.RawKind == 0 ? node.FullSpan.Start : start.Span.End;
-                var to = end.RawKind == 0 ? node.FullSpan.End : end.SpanStart;
+                var first = annotated.IsNode ? annotated.AsNode()!.GetFirstToken() : annotated.AsToken();
+                var last = annotated.IsNode ? annotated.AsNode()!.GetLastToken() : annotated.AsToken();
+                var start = first.GetPreviousToken();
+                var end = last.GetNextToken();
+                var from = start.RawKind == 0 ? annotated.FullSpan.Start : start.Span.End;
+                var to = end.RawKind == 0 ? annotated.FullSpan.End : end.SpanStart;
                 return root.DescendantTrivia(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(from, to), descendIntoTrivia: true);
             })
             .Where(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia) && trivia.ToString() != newLine)
