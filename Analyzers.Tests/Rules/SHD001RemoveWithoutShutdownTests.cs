@@ -1,5 +1,18 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ShutdownAnalyzers.Rules;
+using ShutdownAnalyzers.Tests.Documentation;
+using ShutdownAnalyzers.Tests.Verifiers;
 using Verify = ShutdownAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ShutdownAnalyzers.Rules.RemoveWithoutShutdownAnalyzer>;
 using VerifyFix = ShutdownAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ShutdownAnalyzers.Rules.RemoveWithoutShutdownAnalyzer,
@@ -1512,6 +1525,37 @@ public static class SHD001RemoveWithoutShutdownTests
         }
 
         [Fact]
+        public async Task Lightbulb_title_is_Map_Shutdown_to_Remove()
+        {
+            using var workspace = new AdhocWorkspace();
+            var document = workspace.AddProject("Drivers", LanguageNames.CSharp)
+                .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+                .AddMetadataReferences(ReferenceAssemblies.Default)
+                .AddDocument("LpfcDriver.cs", """
+                    using ShutdownAnalyzers.DriverModel;
+
+                    public sealed class LpfcDriver : PciDriver
+                    {
+                        public override string Name => "lpfc";
+
+                        public override void Probe(PciDevice device) => device.EnableDevice();
+
+                        public override void Remove(PciDevice device) => device.DisableDevice();
+                    }
+                    """);
+            var compilation = await document.Project.GetCompilationAsync();
+            var diagnostic = Assert.Single(await compilation!
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RemoveWithoutShutdownAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync());
+            var actions = new List<CodeAction>();
+
+            await new MapShutdownToRemoveCodeFixProvider().RegisterCodeFixesAsync(
+                new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+
+            Assert.Equal("Map Shutdown to Remove", Assert.Single(actions).Title);
+        }
+
+        [Fact]
         public Task Offered_under_its_stable_equivalence_key()
         {
             var test = new VerifyFix.Test
@@ -1935,6 +1979,39 @@ public static class SHD001RemoveWithoutShutdownTests
         }
     }
 
+    /// <summary>The driver models under Samples/ warn where they should, and only there.</summary>
+    public sealed class Samples
+    {
+        [Fact]
+        public Task Lpfc_flawed_driver_is_reported_and_fixed_driver_is_not()
+        {
+            var folder = Path.Combine(RepositoryLayout.Root, "Samples", "Lpfc");
+            var flawed = File.ReadAllText(Path.Combine(folder, "Flawed", "LpfcDriver.cs"));
+            var (line, column) = LineAndColumn(flawed, "class LpfcDriver", "class ".Length);
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("LpfcAdapter.cs", File.ReadAllText(Path.Combine(folder, "LpfcAdapter.cs"))),
+                        ("FlawedLpfcDriver.cs", flawed),
+                        ("FixedLpfcDriver.cs", File.ReadAllText(Path.Combine(folder, "Fixed", "LpfcDriver.cs"))),
+                    },
+                },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation("FlawedLpfcDriver.cs", line, column).WithArguments("LpfcDriver") },
+            };
+            return test.RunAsync();
+        }
+
+        private static (int Line, int Column) LineAndColumn(string text, string marker, int offset)
+        {
+            var index = text.IndexOf(marker, StringComparison.Ordinal) + offset;
+            var before = text.Substring(0, index);
+            return (before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'));
+        }
+    }
+
     /// <summary>The severity is the user's to choose in .editorconfig.</summary>
     public sealed class Configuration
     {
@@ -1986,7 +2063,7 @@ public static class SHD001RemoveWithoutShutdownTests
         {
             var test = new Verify.Test
             {
-                TestCode = Flawed.Replace("{|#0:LpfcDriver|}", "LpfcDriver", System.StringComparison.Ordinal),
+                TestCode = Flawed.Replace("{|#0:LpfcDriver|}", "LpfcDriver", StringComparison.Ordinal),
                 EditorConfig = "dotnet_diagnostic.SHD001.severity = none",
             };
             return test.RunAsync();
