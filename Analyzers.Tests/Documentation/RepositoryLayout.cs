@@ -25,6 +25,10 @@ internal static class RepositoryLayout
 
     public static string BuildProps => Path.Combine(Root, "Directory.Build.props");
 
+    /// <summary>The bundled global config for a <c>ShutdownAnalysisMode</c> that overrides the defaults.</summary>
+    public static string AnalysisModeConfig(string mode) =>
+        Path.Combine(Root, "Package", "build", "config", $"ShutdownAnalysisMode.{mode}.globalconfig");
+
     public static string RuleDoc(string id) => Path.Combine(RulesDocsFolder, id + ".md");
 
     /// <summary>The repository-relative path (forward slashes) of the one file named <paramref name="fileName"/> under <paramref name="folder"/>, or null.</summary>
