@@ -15,7 +15,7 @@ namespace ShutdownAnalyzers.Tests.Headless;
 public sealed class HeadlessFixTests : IDisposable
 {
     /// <summary>The diagnostics <c>dotnet format</c> is asked to fix, and that must be gone from the build.</summary>
-    private static readonly string[] FixedDiagnostics = { RuleIdentifiers.RemoveWithoutShutdown, "SHD002" };
+    private static readonly string[] FixedDiagnostics = { RuleIdentifiers.RemoveWithoutShutdown, RuleIdentifiers.ShutdownPowersOffOnRestart };
 
     /// <summary>Each file of the project: as written, and as <c>dotnet format</c> must leave it.</summary>
     private static readonly IReadOnlyList<(string File, string Before, string After)> Files = new[]
@@ -179,7 +179,98 @@ public sealed class HeadlessFixTests : IDisposable
 
             """),
 
-        // SHD002 cases go here: a Shutdown that powers off on the restart path, and its fixed form.
+        // SHD002: igb's D3hot through a helper, unconditional; the power-off goes under a PowerOff guard.
+        (
+            "Igb.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IgbDriver : PciDriver
+            {
+                public override string Name => "igb";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Remove(PciDevice pdev) => pdev.DisableDevice();
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    PrepareForPowerOff(pdev);
+                    pdev.SetPowerState(PciPowerState.D3Hot);
+                }
+
+                private static void PrepareForPowerOff(PciDevice pdev) => pdev.SetPowerState(PciPowerState.D3Cold);
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IgbDriver : PciDriver
+            {
+                public override string Name => "igb";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Remove(PciDevice pdev) => pdev.DisableDevice();
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    if (pdev.Kernel.SystemState == SystemState.PowerOff)
+                    {
+                        PrepareForPowerOff(pdev);
+                        pdev.SetPowerState(PciPowerState.D3Hot);
+                    }
+                }
+
+                private static void PrepareForPowerOff(PciDevice pdev) => pdev.SetPowerState(PciPowerState.D3Cold);
+            }
+
+            """),
+
+        // SHD002: sd spinning the disk down in an expression-bodied Shutdown, in a file without the using.
+        (
+            "Sd.cs",
+            """
+            namespace Drivers;
+
+            public sealed class SdDriver : ShutdownAnalyzers.DriverModel.ScsiDriver
+            {
+                public override string Name => "sd";
+
+                public override void Probe(ShutdownAnalyzers.DriverModel.ScsiDevice disk) => disk.StartUnit();
+
+                public override void Shutdown(ShutdownAnalyzers.DriverModel.ScsiDevice disk) => disk.StopUnit();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class SdDriver : ShutdownAnalyzers.DriverModel.ScsiDriver
+            {
+                public override string Name => "sd";
+
+                public override void Probe(ShutdownAnalyzers.DriverModel.ScsiDevice disk) => disk.StartUnit();
+
+                public override void Shutdown(ShutdownAnalyzers.DriverModel.ScsiDevice disk)
+                {
+                    if (disk.Kernel.SystemState == SystemState.PowerOff)
+                    {
+                        disk.StopUnit();
+                    }
+                }
+            }
+
+            """),
     };
 
     private readonly DirectoryInfo project = Directory.CreateTempSubdirectory("shutdownanalyzers-headless-");
