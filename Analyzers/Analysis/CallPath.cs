@@ -7,15 +7,19 @@ namespace ShutdownAnalyzers.Analysis;
 /// <summary>One method on a <see cref="CallPath"/>: its name, and the argument that gave the last call its effect.</summary>
 internal readonly struct CallStep
 {
-    public CallStep(IMethodSymbol method, string? decidingArgument = null)
+    public CallStep(IMethodSymbol method, string? decidingArgument = null, SyntaxNode? call = null)
     {
         Method = method;
         DecidingArgument = decidingArgument;
+        Call = call;
     }
 
     public IMethodSymbol Method { get; }
 
     public string? DecidingArgument { get; }
+
+    /// <summary>The invocation that called <see cref="Method"/>; null for the method a path starts at.</summary>
+    public SyntaxNode? Call { get; }
 
     public override string ToString() => DecidingArgument is null ? Method.Name : Method.Name + "(" + DecidingArgument + ")";
 }

@@ -22,7 +22,7 @@ internal sealed class MethodSummaryCache
     private readonly SystemStateConditionEvaluator evaluator;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> semanticModels = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphsWithLocalFunctions = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<MethodContext, ImmutableArray<ReachableCall>> reachableCalls = new();
+    private readonly ConcurrentDictionary<MethodContext, FeasibleGraph> feasibleGraphs = new();
     private readonly ConcurrentDictionary<SummaryKey, CallPath?> summaries = new();
 
     public MethodSummaryCache(Compilation compilation, SystemStateConditionEvaluator evaluator)
@@ -36,11 +36,18 @@ internal sealed class MethodSummaryCache
     /// in this compilation (metadata, abstract, extern). <paramref name="knownGraph"/> saves building
     /// the graph again when the caller already has it.
     /// </summary>
-    public ImmutableArray<ReachableCall> GetReachableCalls(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null)
+    public ImmutableArray<ReachableCall> GetReachableCalls(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null) =>
+        GetFeasibleGraph(context, cancellationToken, knownGraph)?.Calls ?? ImmutableArray<ReachableCall>.Empty;
+
+    /// <summary>
+    /// The method's graph as the walk sees it, or null when the body is not in this compilation.
+    /// <paramref name="knownGraph"/> saves building the graph again when the caller already has it.
+    /// </summary>
+    public FeasibleGraph? GetFeasibleGraph(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null)
     {
-        if (reachableCalls.TryGetValue(context, out var calls))
+        if (feasibleGraphs.TryGetValue(context, out var feasible))
         {
-            return calls;
+            return feasible;
         }
 
         if (knownGraph is not null && !knownGraph.LocalFunctions.IsEmpty)
@@ -49,10 +56,9 @@ internal sealed class MethodSummaryCache
         }
 
         var graph = knownGraph ?? GetGraph(context.Method, cancellationToken);
-        calls = graph is null
-            ? ImmutableArray<ReachableCall>.Empty
-            : RestartPathFlow.FindReachableCalls(graph, context.EntryState(), evaluator, cancellationToken);
-        return reachableCalls.GetOrAdd(context, calls);
+        return graph is null
+            ? null
+            : feasibleGraphs.GetOrAdd(context, RestartPathFlow.BuildGraph(graph, context.EntryState(), evaluator, cancellationToken));
     }
 
     /// <summary>True when the method's body is in this compilation, so the analysis can follow a call into it.</summary>

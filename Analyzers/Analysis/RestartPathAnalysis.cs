@@ -10,12 +10,15 @@ namespace ShutdownAnalyzers.Analysis;
 /// <summary>
 /// Answers, for one compilation, "while the system restarts (kexec, reboot), which calls of this
 /// method have effect X, directly or through the methods they call, and by which path?" for any
-/// <see cref="Effect"/>. Create one per compilation at compilation start; it is thread-safe.
+/// <see cref="Effect"/> — and, about the order of effects along paths, "does some path reach X before
+/// any Y?" and "do all paths to the exit have Y?" (<see cref="EffectOrderAnalysis"/>). Create one per
+/// compilation and set of <see cref="FlowAssumptions"/> at compilation start; it is thread-safe.
 /// </summary>
 /// <remarks>
-/// Each method body is walked on its control-flow graph with <c>SystemState == Restart</c> assumed
-/// (<see cref="SystemStateConditionEvaluator"/>), so branches that only a power-off, halt or suspend
-/// takes are pruned. Calls into methods whose bodies are in the same compilation are followed, with
+/// Each method body is walked on its control-flow graph under the analysis' assumptions, by default
+/// <c>SystemState == Restart</c> (<see cref="SystemStateConditionEvaluator"/>), so branches that only a
+/// power-off, halt or suspend takes are pruned; the Probe and Remove rules ask without that assumption
+/// (<see cref="FlowAssumptions.None"/>, <see cref="FlowAssumptions.DriverStateSet"/>). Calls into methods whose bodies are in the same compilation are followed, with
 /// constant bool and enum arguments carried in (<see cref="MethodContext"/>); a virtual call on
 /// <c>this</c> resolves to the override seen from the type being analysed. Not followed: calls through
 /// interfaces, delegates, lambdas, and virtual calls on other objects beyond the statically bound
@@ -27,24 +30,59 @@ internal sealed class RestartPathAnalysis
     private const int MaxCallDepth = 32;
 
     private readonly MethodSummaryCache cache;
+    private readonly EffectOrderAnalysis order;
 
-    private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache)
+    private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache, FlowAssumptions assumptions)
     {
         Effects = effects;
+        Assumptions = assumptions;
         this.cache = cache;
+        order = new EffectOrderAnalysis(cache);
     }
 
     /// <summary>The effects of the bus API's attributes, to pass to the queries.</summary>
     public EffectAttributes Effects { get; }
 
+    /// <summary>What every walk of this analysis assumes.</summary>
+    public FlowAssumptions Assumptions { get; }
+
     /// <summary>Null when the bus API has no <c>Kernel.SystemState</c>: then there is no restart path to speak of.</summary>
-    public static RestartPathAnalysis? Create(DriverModelSymbols symbols)
+    public static RestartPathAnalysis? Create(DriverModelSymbols symbols) => Create(symbols, FlowAssumptions.Restart);
+
+    /// <summary>
+    /// The analysis under <paramref name="assumptions"/>; null only when they assume a restart and the
+    /// bus API has no <c>Kernel.SystemState</c>.
+    /// </summary>
+    public static RestartPathAnalysis? Create(DriverModelSymbols symbols, FlowAssumptions assumptions)
     {
-        var evaluator = SystemStateConditionEvaluator.Create(symbols.Kernel, symbols.SystemState);
+        var evaluator = SystemStateConditionEvaluator.Create(symbols.Kernel, symbols.SystemState, assumptions);
         return evaluator is null
             ? null
-            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator));
+            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator), assumptions);
     }
+
+    /// <summary>True when the method's body is in this compilation, so the analysis can look inside it.</summary>
+    public bool HasBody(IMethodSymbol method) => cache.HasBody(method);
+
+    /// <summary>
+    /// How the paths from <paramref name="method"/>'s entry to its normal exit stand with
+    /// <paramref name="effect"/>: on every path, on some, on none ("does Remove free the interrupt
+    /// whichever way it goes?"). With <paramref name="undoneBy"/>, an effect undone later on a path
+    /// does not count for it ("does Probe still hold the regions when it returns?").
+    /// </summary>
+    public PathCoverage GetCoverage(
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken, Effect? undoneBy = null, ControlFlowGraph? graph = null) =>
+        order.GetCoverage(method, thisType, effect, undoneBy, cancellationToken, graph);
+
+    /// <summary>
+    /// The calls in <paramref name="method"/>'s own body that have <paramref name="target"/>, or lead to
+    /// it, on a path where no call with <paramref name="avoid"/> ran before ("Probe requests the
+    /// interrupt before any reset"), each with the shortest such path (starting at
+    /// <paramref name="method"/>), in source order.
+    /// </summary>
+    public ImmutableArray<EffectCall> FindEffectCallsAvoiding(
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect target, Effect avoid, CancellationToken cancellationToken, ControlFlowGraph? graph = null) =>
+        order.FindEffectCallsAvoiding(method, thisType, target, avoid, cancellationToken, graph);
 
     /// <summary>
     /// The calls in <paramref name="method"/>'s own body, on the restart path, that have
@@ -127,7 +165,7 @@ internal sealed class RestartPathAnalysis
         var match = effect.Match(target, call.Arguments);
         if (match.IsMatch)
         {
-            return new Step(CallPath.Of(new CallStep(target, match.DecidingArgument)), Step.Final);
+            return new Step(CallPath.Of(new CallStep(target, match.DecidingArgument, call.Syntax)), Step.Final);
         }
 
         if (!cache.HasBody(target))
@@ -137,7 +175,7 @@ internal sealed class RestartPathAnalysis
 
         var calleeThis = call.Receiver == CallReceiver.This ? thisType : null;
         var callee = Summarize(new SummaryKey(effect, MethodContext.CalledBy(target, call), calleeThis), stack, cancellationToken);
-        return new Step(callee.Path?.Prepend(new CallStep(target)), callee.DependsOnDepth);
+        return new Step(callee.Path?.Prepend(new CallStep(target, call: call.Syntax)), callee.DependsOnDepth);
     }
 
     private Step Summarize(SummaryKey key, CallStack stack, CancellationToken cancellationToken)

@@ -11,12 +11,24 @@ namespace ShutdownAnalyzers.Analysis;
 /// <summary>
 /// The intra-procedural half of the restart-path analysis: walks one method's control-flow graph
 /// from its entry, propagating constants through locals, parameters and flow captures, and takes a
-/// branch only when its condition can hold while the system restarts. The result is every call on a
-/// feasible block, in source order, with the arguments' values at that point.
+/// branch only when its condition can hold under the walk's <see cref="FlowAssumptions"/> (with the
+/// restart assumption: while the system restarts). The result is every call on a feasible block, in
+/// source order, with the arguments' values at that point, and the feasible graph itself.
 /// </summary>
 internal static class RestartPathFlow
 {
     public static ImmutableArray<ReachableCall> FindReachableCalls(
+        ControlFlowGraph graph,
+        FlowState entryState,
+        SystemStateConditionEvaluator evaluator,
+        CancellationToken cancellationToken) =>
+        BuildGraph(graph, entryState, evaluator, cancellationToken).Calls;
+
+    /// <summary>
+    /// The blocks the walk reaches, with their calls in evaluation order and the branches ordinary
+    /// control flow can take out of them, for questions about the order of calls along paths.
+    /// </summary>
+    public static FeasibleGraph BuildGraph(
         ControlFlowGraph graph,
         FlowState entryState,
         SystemStateConditionEvaluator evaluator,
@@ -31,16 +43,18 @@ internal static class RestartPathFlow
         var walker = new Walker(graph, evaluator, untracked);
         var entryStates = walker.Solve(entryState, cancellationToken);
 
-        var calls = new List<ReachableCall>();
+        var blocks = new FeasibleBlock?[graph.Blocks.Length];
         foreach (var block in graph.Blocks)
         {
             if (entryStates[block.Ordinal] is { } state)
             {
+                var calls = new List<ReachableCall>();
                 walker.TransferBlock(block, state, calls);
+                blocks[block.Ordinal] = walker.DescribeBlock(block, state, calls);
             }
         }
 
-        return calls.OrderBy(call => call.Syntax.SpanStart).ThenBy(call => call.Syntax.Span.Length).ToImmutableArray();
+        return new FeasibleGraph(ImmutableArray.Create(blocks));
     }
 
     /// <summary>
@@ -196,6 +210,45 @@ internal static class RestartPathFlow
             {
                 Transfer(branchValue, after, calls);
             }
+        }
+
+        /// <summary>The reached block with its calls and the ordinary branches taken out of it from <paramref name="state"/>.</summary>
+        public FeasibleBlock DescribeBlock(BasicBlock block, FlowState state, List<ReachableCall> calls)
+        {
+            var branches = ImmutableArray.CreateBuilder<FeasibleBranch>();
+            var endsFinally = false;
+            foreach (var branch in TakenBranches(block, TransferOperations(block, state, calls: null), out _))
+            {
+                switch (branch.Semantics)
+                {
+                    case ControlFlowBranchSemantics.Regular or ControlFlowBranchSemantics.Return when branch.Destination is { } destination:
+                        branches.Add(new FeasibleBranch(
+                            destination.Ordinal,
+                            branch.FinallyRegions.Select(region => region.FirstBlockOrdinal).ToImmutableArray()));
+                        break;
+                    case ControlFlowBranchSemantics.StructuredExceptionHandling:
+                        endsFinally = IsInFinally(block);
+                        break;
+                }
+            }
+
+            return new FeasibleBlock(block.Ordinal, calls.ToImmutableArray(), branches.ToImmutable(), endsFinally);
+        }
+
+        private static bool IsInFinally(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                switch (region.Kind)
+                {
+                    case ControlFlowRegionKind.Finally:
+                        return true;
+                    case ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Try:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         private IEnumerable<ControlFlowBranch> TakenBranches(BasicBlock block, FlowState state, out FlowState afterBranchValue)

@@ -6,8 +6,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ShutdownAnalyzers.Analysis;
 
 /// <summary>
-/// Evaluates values and branch conditions under the restart assumption: every read of
-/// <c>Kernel.SystemState</c>, on any kernel instance, is the constant <c>SystemState.Restart</c>.
+/// Evaluates values and branch conditions under a set of <see cref="FlowAssumptions"/>: with the
+/// restart assumption every read of <c>Kernel.SystemState</c>, on any kernel instance, is the constant
+/// <c>SystemState.Restart</c>; with the driver-state assumption unknown references are not null.
 /// With the constants in a <see cref="FlowState"/> this folds <c>==</c>, <c>!=</c>, relational
 /// operators, <c>!</c>, <c>&amp;</c>/<c>|</c>, conversions and <c>is</c> patterns (<c>not</c>, <c>and</c>,
 /// <c>or</c>, relational). The compiler's control-flow graph has already lowered <c>&amp;&amp;</c>,
@@ -16,18 +17,33 @@ namespace ShutdownAnalyzers.Analysis;
 /// </summary>
 internal sealed class SystemStateConditionEvaluator
 {
-    private readonly IPropertySymbol systemStateProperty;
+    private readonly IPropertySymbol? systemStateProperty;
     private readonly AbstractValue restart;
+    private readonly bool assumesDriverStateSet;
 
-    private SystemStateConditionEvaluator(IPropertySymbol systemStateProperty, AbstractValue restart)
+    private SystemStateConditionEvaluator(IPropertySymbol? systemStateProperty, AbstractValue restart, bool assumesDriverStateSet)
     {
         this.systemStateProperty = systemStateProperty;
         this.restart = restart;
+        this.assumesDriverStateSet = assumesDriverStateSet;
     }
 
-    /// <summary>Null when the bus API has no <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>.</summary>
-    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState)
+    /// <summary>Under the restart assumption; null when the bus API has no <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>.</summary>
+    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState) =>
+        Create(kernel, systemState, FlowAssumptions.Restart);
+
+    /// <summary>
+    /// Under <paramref name="assumptions"/>; null only when they assume a restart and the bus API has no
+    /// <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>. Without the restart assumption the
+    /// system state is unknown, like any other value.
+    /// </summary>
+    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, FlowAssumptions assumptions)
     {
+        if (!assumptions.AssumesRestart)
+        {
+            return new SystemStateConditionEvaluator(null, AbstractValue.Unknown, assumptions.AssumesDriverStateSet);
+        }
+
         if (kernel is null || systemState is null)
         {
             return null;
@@ -46,7 +62,7 @@ internal sealed class SystemStateConditionEvaluator
         {
             if (property is not null && member is IFieldSymbol { HasConstantValue: true } field)
             {
-                return new SystemStateConditionEvaluator(property, AbstractValue.FromConstant(field.ConstantValue));
+                return new SystemStateConditionEvaluator(property, AbstractValue.FromConstant(field.ConstantValue), assumptions.AssumesDriverStateSet);
             }
         }
 
@@ -55,6 +71,7 @@ internal sealed class SystemStateConditionEvaluator
 
     /// <summary>True when <paramref name="operation"/> reads <c>SystemState</c> from a kernel.</summary>
     public bool ReadsSystemState(IOperation operation) =>
+        systemStateProperty is not null &&
         operation is IPropertyReferenceOperation reference &&
         SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, systemStateProperty);
 
@@ -83,6 +100,8 @@ internal sealed class SystemStateConditionEvaluator
                 return EvaluateBinary(binary, state);
             case IIsPatternOperation isPattern:
                 return Match(isPattern.Pattern, Evaluate(isPattern.Value, state), state);
+            case IIsNullOperation isNull when assumesDriverStateSet && IsUnknownReference(isNull.Operand, state):
+                return AbstractValue.Boolean(false);
             case ISimpleAssignmentOperation assignment:
                 return Evaluate(assignment.Value, state);
             default:
@@ -116,10 +135,10 @@ internal sealed class SystemStateConditionEvaluator
                 return left.AsBoolean is { } l && right.AsBoolean is { } r ? AbstractValue.Boolean(l ^ r) : AbstractValue.Unknown;
             case BinaryOperatorKind.Equals:
             case BinaryOperatorKind.ObjectValueEquals:
-                return AbstractValue.FromBoolean(AreEqual(left, right));
+                return AbstractValue.FromBoolean(AreEqual(left, right) ?? AssumedNullComparison(binary, left, right));
             case BinaryOperatorKind.NotEquals:
             case BinaryOperatorKind.ObjectValueNotEquals:
-                return Not(AbstractValue.FromBoolean(AreEqual(left, right)));
+                return Not(AbstractValue.FromBoolean(AreEqual(left, right) ?? AssumedNullComparison(binary, left, right)));
             case BinaryOperatorKind.LessThan:
             case BinaryOperatorKind.LessThanOrEqual:
             case BinaryOperatorKind.GreaterThan:
@@ -138,7 +157,10 @@ internal sealed class SystemStateConditionEvaluator
             case IDeclarationPatternOperation { MatchesNull: true }:
                 return AbstractValue.Boolean(true);
             case IConstantPatternOperation constant:
-                return AbstractValue.FromBoolean(AreEqual(value, Evaluate(constant.Value, state)));
+                var expected = Evaluate(constant.Value, state);
+                return AbstractValue.FromBoolean(AreEqual(value, expected) ?? AssumedNullMatch(constant, value, expected));
+            case IDeclarationPatternOperation or ITypePatternOperation or IRecursivePatternOperation when AssumesTypeTestSucceeds(pattern, value):
+                return AbstractValue.Boolean(true);
             case IRelationalPatternOperation relational:
                 return AbstractValue.FromBoolean(Compare(relational.OperatorKind, value, Evaluate(relational.Value, state)));
             case INegatedPatternOperation negated:
@@ -151,6 +173,60 @@ internal sealed class SystemStateConditionEvaluator
                 return AbstractValue.Unknown;
         }
     }
+
+    /// <summary>
+    /// Under the driver-state assumption, <c>x == null</c> is false for a reference <c>x</c> the walk knows
+    /// nothing about; null otherwise (undecided).
+    /// </summary>
+    private bool? AssumedNullComparison(IBinaryOperation binary, AbstractValue left, AbstractValue right)
+    {
+        if (!assumesDriverStateSet)
+        {
+            return null;
+        }
+
+        var leftIsNull = left.IsConstant && left.Constant is null;
+        var rightIsNull = right.IsConstant && right.Constant is null;
+        return (leftIsNull && !right.IsConstant && IsReference(binary.RightOperand)) ||
+               (rightIsNull && !left.IsConstant && IsReference(binary.LeftOperand))
+            ? false
+            : null;
+    }
+
+    private bool? AssumedNullMatch(IConstantPatternOperation pattern, AbstractValue value, AbstractValue expected) =>
+        assumesDriverStateSet && expected.IsConstant && expected.Constant is null && !value.IsConstant &&
+        pattern.InputType is { IsReferenceType: true }
+            ? false
+            : null;
+
+    /// <summary>
+    /// Under the driver-state assumption, a type test of an <c>object</c> the walk knows nothing about
+    /// succeeds (<c>device.DriverData is State state</c>, <c>is { }</c>): the state Probe stored is there.
+    /// Tests on more specific types (<c>device is PciDevice pci</c>) stay undecided.
+    /// </summary>
+    private bool AssumesTypeTestSucceeds(IPatternOperation pattern, AbstractValue value)
+    {
+        if (!assumesDriverStateSet || value.IsConstant || pattern.InputType.SpecialType != SpecialType.System_Object)
+        {
+            return false;
+        }
+
+        return pattern is not IRecursivePatternOperation recursive ||
+               (recursive.DeconstructionSubpatterns.IsEmpty && recursive.PropertySubpatterns.IsEmpty);
+    }
+
+    private static bool IsReference(IOperation operand)
+    {
+        while (operand is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operand = conversion.Operand;
+        }
+
+        return operand.Type is { IsReferenceType: true };
+    }
+
+    private bool IsUnknownReference(IOperation operand, FlowState state) =>
+        !Evaluate(operand, state).IsConstant && operand.Type is { IsReferenceType: true };
 
     private static AbstractValue Not(AbstractValue value) =>
         value.AsBoolean is { } known ? AbstractValue.Boolean(!known) : AbstractValue.Unknown;
