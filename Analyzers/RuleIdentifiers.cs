@@ -11,6 +11,12 @@ internal static class RuleIdentifiers
     /// <summary>SHD002: Shutdown, or what it calls, powers the hardware off while the system restarts.</summary>
     public const string ShutdownPowersOffOnRestart = "SHD002";
 
+    /// <summary>SHD006: a resource Probe acquires is not released on some path through Remove.</summary>
+    public const string RemoveLeaksProbeResource = "SHD006";
+
+    /// <summary>SHD007: Probe requests an interrupt or enables DMA before any reset or quiesce of the device.</summary>
+    public const string ProbeStartsDeviceBeforeReset = "SHD007";
+
     /// <summary>The help link of a rule: its page under <c>docs/rules/</c>.</summary>
     public static string GetHelpUri(string id) => DocsBase + id + ".md";
 }
