@@ -1075,6 +1075,41 @@ public static class SHD006RemoveLeaksProbeResourceTests
         }
     }
 
+    /// <summary>The driver models under Samples/: the rule reports the nvme sample's flawed Remove, and nothing else.</summary>
+    public class Samples
+    {
+        [Fact]
+        public Task NvmeRebind_flawed_Remove_is_reported_and_the_fixed_one_is_not()
+        {
+            var sample = SampleFolder.Load("NvmeRebind");
+            var remove = sample.Find("Flawed.NvmeDriver.cs", "void Remove", "void ".Length);
+            var acquire = sample.Find("NvmeController.cs", "device.RequestRegions()");
+            var test = new Verify.Test
+            {
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic()
+                        .WithLocation(remove.Name, remove.Line, remove.Column)
+                        .WithLocation(acquire.Name, acquire.Line, acquire.Column)
+                        .WithArguments("NvmeDriver", Never, "Region", "Probe → Enable → RequestRegions"),
+                },
+            };
+            test.TestState.Sources.AddRange(sample.Sources);
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("Lpfc")]
+        [InlineData("Igb")]
+        [InlineData("IprKdump")]
+        public Task The_other_samples_give_back_what_they_take(string folder)
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.AddRange(SampleFolder.Load(folder).Sources);
+            return test.RunAsync();
+        }
+    }
+
     /// <summary>The severity is the user's to choose in .editorconfig.</summary>
     public class Configuration
     {

@@ -588,6 +588,55 @@ public static class SHD007ProbeStartsDeviceBeforeResetTests
         }
     }
 
+    /// <summary>
+    /// The driver models under Samples/: the rule reports the ipr sample's flawed Probe, and the lpfc
+    /// probes, which have the same bug (kexec on panic fails them: Runtime.Tests KexecOnPanicTests).
+    /// </summary>
+    public class Samples
+    {
+        [Fact]
+        public Task IprKdump_flawed_Probe_is_reported_and_the_fixed_one_is_not()
+        {
+            var sample = SampleFolder.Load("IprKdump");
+            var call = sample.Find("Flawed.IprDriver.cs", "IprAdapter.Start(device)");
+            var test = new Verify.Test
+            {
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(call.Name, call.Line, call.Column).WithArguments("IprDriver", RequestsInterrupt, "Probe → Start → RequestIrq"),
+                },
+            };
+            test.TestState.Sources.AddRange(sample.Sources);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Both_lpfc_probes_configure_the_port_without_a_reset()
+        {
+            var sample = SampleFolder.Load("Lpfc");
+            var test = new Verify.Test();
+            test.TestState.Sources.AddRange(sample.Sources);
+            foreach (var form in new[] { "Fixed.LpfcDriver.cs", "Flawed.LpfcDriver.cs" })
+            {
+                var call = sample.Find(form, "LpfcAdapter.Start(device)");
+                test.ExpectedDiagnostics.Add(
+                    Verify.Diagnostic().WithLocation(call.Name, call.Line, call.Column).WithArguments("LpfcDriver", RequestsInterrupt, "Probe → Start → RequestIrq"));
+            }
+
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("Igb")]
+        [InlineData("NvmeRebind")]
+        public Task Samples_that_reset_before_they_start_the_device(string folder)
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.AddRange(SampleFolder.Load(folder).Sources);
+            return test.RunAsync();
+        }
+    }
+
     /// <summary>The severity is the user's to choose in .editorconfig.</summary>
     public class Configuration
     {

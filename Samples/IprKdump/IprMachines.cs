@@ -1,0 +1,59 @@
+using System;
+using ShutdownAnalyzers.Hardware;
+using ShutdownAnalyzers.Simulation;
+
+namespace ShutdownAnalyzers.Samples.IprKdump;
+
+/// <summary>A Power server taking a kdump, with one SAS RAID adapter driven by ipr without its kdump care.</summary>
+public sealed class FlawedIprMachine : MachineModel
+{
+    public override string Name => "ipr-kdump-flawed";
+
+    public override string Description => "SAS RAID adapter with ipr requesting its interrupt before any reset";
+
+    public override void Build(MachineBuilder machine) =>
+        machine
+            .AddPciFunction(IprMachines.AdapterAddress, IprMachines.CreateAdapter())
+            .AddDriver(() => new Flawed.IprDriver());
+}
+
+/// <summary>The same server with ipr resetting the adapter at the start of Probe.</summary>
+public sealed class FixedIprMachine : MachineModel
+{
+    public override string Name => "ipr-kdump-fixed";
+
+    public override string Description => "SAS RAID adapter with ipr resetting it at the start of Probe";
+
+    public override void Build(MachineBuilder machine) =>
+        machine
+            .AddPciFunction(IprMachines.AdapterAddress, IprMachines.CreateAdapter())
+            .AddDriver(() => new Fixed.IprDriver());
+}
+
+/// <summary>What the ipr machines share.</summary>
+public static class IprMachines
+{
+    public const string AdapterAddress = "0001:08:00.0";
+
+    /// <summary>The IOA's firmware fresh from a reset, waiting for the host to identify its response queue.</summary>
+    public const string ResetState = "reset";
+
+    /// <summary>Operational: the adapter posts completions to the host response queue, with an interrupt each.</summary>
+    public const string OperationalState = "operational";
+
+    /// <summary>
+    /// The adapter: a level-triggered (LSI) interrupt, raised every millisecond while the firmware is
+    /// operational — completions of the I/O in flight, posted whether or not anyone services them — and
+    /// firmware that takes IDENTIFY_HOST_RRQ only after a reset.
+    /// </summary>
+    public static PciFunction CreateAdapter() =>
+        new(IprAdapter.IbmVendorId, IprAdapter.CrocodileDeviceId, InterruptMode.Intx)
+        {
+            Firmware = new FirmwareStateMachine(
+                ResetState,
+                TimeSpan.FromMilliseconds(5),
+                new[] { new FirmwareTransition(IprAdapter.IdentifyHostRrq, ResetState, OperationalState) }),
+            InterruptEveryMs = 1,
+            InterruptsInFirmwareState = OperationalState,
+        };
+}
