@@ -15,7 +15,13 @@ namespace ShutdownAnalyzers.Tests.Headless;
 public sealed class HeadlessFixTests : IDisposable
 {
     /// <summary>The diagnostics <c>dotnet format</c> is asked to fix, and that must be gone from the build.</summary>
-    private static readonly string[] FixedDiagnostics = { RuleIdentifiers.RemoveWithoutShutdown, RuleIdentifiers.ShutdownPowersOffOnRestart };
+    private static readonly string[] FixedDiagnostics =
+    {
+        RuleIdentifiers.RemoveWithoutShutdown,
+        RuleIdentifiers.ShutdownPowersOffOnRestart,
+        RuleIdentifiers.RemoveLeaksProbeResource,
+        RuleIdentifiers.ProbeStartsDeviceBeforeReset,
+    };
 
     /// <summary>Each file of the project: as written, and as <c>dotnet format</c> must leave it.</summary>
     private static readonly IReadOnlyList<(string File, string Before, string After)> Files = new[]
@@ -267,6 +273,174 @@ public sealed class HeadlessFixTests : IDisposable
                     {
                         disk.StopUnit();
                     }
+                }
+            }
+
+            """),
+
+        // SHD006: nvme's expression-bodied Remove keeps the interrupt and the regions; both releases go at its end, in one block.
+        (
+            "Nvme.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class NvmeDriver : PciDriver
+            {
+                public override string Name => "nvme";
+
+                public override void Probe(PciDevice device)
+                {
+                    device.FunctionReset();
+                    device.RequestRegions();
+                    device.RequestIrq(_ => IrqReturn.Handled);
+                }
+
+                public override void Remove(PciDevice device) => device.MaskInterrupts();
+
+                public override void Shutdown(PciDevice device) => device.MaskInterrupts();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class NvmeDriver : PciDriver
+            {
+                public override string Name => "nvme";
+
+                public override void Probe(PciDevice device)
+                {
+                    device.FunctionReset();
+                    device.RequestRegions();
+                    device.RequestIrq(_ => IrqReturn.Handled);
+                }
+
+                public override void Remove(PciDevice device)
+                {
+                    device.MaskInterrupts();
+                    device.FreeIrq();
+                    device.ReleaseRegions();
+                }
+
+                public override void Shutdown(PciDevice device) => device.MaskInterrupts();
+            }
+
+            """),
+
+        // SHD006: a register mapping kept in the state Probe stores in DriverData, named through Remove's local.
+        (
+            "Uart.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Port
+            {
+                public Port(RegisterMapping registers) => Registers = registers;
+
+                public RegisterMapping Registers { get; }
+            }
+
+            public sealed class UartDriver : PlatformDriver
+            {
+                public override string Name => "uart";
+
+                public override void Probe(PlatformDevice device) => device.DriverData = new Port(device.MapRegisters());
+
+                public override void Remove(PlatformDevice device)
+                {
+                    var port = (Port)device.DriverData!;
+                    device.MaskInterrupts();
+                }
+
+                public override void Shutdown(PlatformDevice device) => device.MaskInterrupts();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Port
+            {
+                public Port(RegisterMapping registers) => Registers = registers;
+
+                public RegisterMapping Registers { get; }
+            }
+
+            public sealed class UartDriver : PlatformDriver
+            {
+                public override string Name => "uart";
+
+                public override void Probe(PlatformDevice device) => device.DriverData = new Port(device.MapRegisters());
+
+                public override void Remove(PlatformDevice device)
+                {
+                    var port = (Port)device.DriverData!;
+                    device.MaskInterrupts();
+                    device.UnmapRegisters(port.Registers);
+                }
+
+                public override void Shutdown(PlatformDevice device) => device.MaskInterrupts();
+            }
+
+            """),
+
+        // SHD007: ipr's expression-bodied Probe takes its interrupt before any reset; the reset goes first.
+        (
+            "Ipr.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IprDriver : PciDriver
+            {
+                public override string Name => "ipr";
+
+                public override void Probe(PciDevice ioa) => Start(ioa);
+
+                public override void Remove(PciDevice ioa) => ioa.FreeIrq();
+
+                public override void Shutdown(PciDevice ioa) => ioa.MaskInterrupts();
+
+                private static void Start(PciDevice ioa)
+                {
+                    ioa.EnableDevice();
+                    ioa.RequestIrq(_ => IrqReturn.Handled);
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IprDriver : PciDriver
+            {
+                public override string Name => "ipr";
+
+                public override void Probe(PciDevice ioa)
+                {
+                    ioa.FunctionReset();
+                    Start(ioa);
+                }
+
+                public override void Remove(PciDevice ioa) => ioa.FreeIrq();
+
+                public override void Shutdown(PciDevice ioa) => ioa.MaskInterrupts();
+
+                private static void Start(PciDevice ioa)
+                {
+                    ioa.EnableDevice();
+                    ioa.RequestIrq(_ => IrqReturn.Handled);
                 }
             }
 
