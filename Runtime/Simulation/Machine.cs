@@ -29,9 +29,17 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
     public Machine(MachineModel model, int seed)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var builder = new MachineBuilder();
-        model.Build(builder);
         Name = model.Name;
+        var builder = new MachineBuilder();
+        try
+        {
+            model.Build(builder);
+        }
+        catch (Exception error)
+        {
+            throw new MachineModelException(Name, "declaring the machine failed", error);
+        }
+
         Random = new DeterministicRandom(seed);
         declared = builder.Devices.ToList();
         driverFactories = builder.DriverFactories.ToList();
@@ -104,7 +112,7 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
 
         foreach (var factory in driverFactories)
         {
-            kernel.RegisterBinding(factory());
+            kernel.RegisterBinding(MakeDriver(factory));
         }
 
         kernel.EnterState(SystemState.Running);
@@ -400,6 +408,18 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
             case PlatformHardware platform when platform.IsPresent:
                 kernel.AddDevice(new PlatformDevice(kernel, device.Name, platform, parent));
                 break;
+        }
+    }
+
+    private IDriverBinding MakeDriver(Func<IDriverBinding> factory)
+    {
+        try
+        {
+            return factory();
+        }
+        catch (Exception error)
+        {
+            throw new MachineModelException(Name, "a driver factory failed", error);
         }
     }
 
