@@ -19,6 +19,15 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
     /// <summary>How long each scenario watches the last kernel after it finished probing.</summary>
     public const long SettleMs = 50;
 
+    /// <summary>
+    /// The fewest and most pages a kernel takes for itself at boot (its image and early data), at
+    /// the start of its memory; the seed picks the size, so which of the old kernel's pages the next
+    /// kernel reuses for itself varies with the seed.
+    /// </summary>
+    public const int MinKernelImagePages = 64;
+
+    public const int MaxKernelImagePages = 96;
+
     private readonly List<DeclaredDevice> declared;
     private readonly List<Func<IDriverBinding>> driverFactories;
     private readonly Dictionary<string, List<Evidence>> findings = new();
@@ -104,6 +113,8 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
         Kernel = kernel;
         kernel.DeviceProbed = ScanHost;
         NoteAll($"{label} starts booting");
+        var imagePages = (int)Math.Min(Random.Between(MinKernelImagePages, MaxKernelImagePages), memory.Count / 8);
+        Memory.Allocate(owner: null, imagePages, memory);
         RunFor(EarlyBootMs);
         foreach (var device in declared.Where(d => d.Kind != DeviceKind.Scsi))
         {
@@ -179,8 +190,10 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
 
     void IKernelObserver.Note(Device device, string what)
     {
+        // Name the driver code that caused the moment, unless the text already does.
         var frame = Context.CurrentFrame;
-        Note(device.Name, frame is null || ReferenceEquals(frame.Device, device) && what.Contains(frame.Callback, StringComparison.Ordinal) ? what : $"{what} ({frame})");
+        var text = frame is null || what.Contains(frame.ToString(), StringComparison.Ordinal) ? what : $"{what} ({frame})";
+        Note(device.Name, text);
     }
 
     void IKernelObserver.CallbackStarted(CallbackFrame frame)
@@ -339,9 +352,12 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
         }
 
         var pending = cache.Unflushed.Count;
-        var text = cache.IsNonVolatile && pending > 0
-            ? $"{summary}; its non-volatile write cache kept {pending} acknowledged writes unflushed, which saved the {cache.FlushCostMs} ms a flush would have cost"
-            : $"{summary}; its write cache held nothing that needed flushing";
+        var text = (pending, cache.IsNonVolatile) switch
+        {
+            (0, _) => $"{summary}; its write cache held nothing that needed flushing",
+            (_, true) => $"{summary}; its non-volatile write cache kept {pending} acknowledged writes unflushed, which saved the {cache.FlushCostMs} ms a flush would have cost",
+            _ => $"{summary}; its volatile write cache still holds {pending} acknowledged writes, which nothing has reset",
+        };
         return new Evidence
         {
             Outcome = Outcome.Healthy,
@@ -372,10 +388,10 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
             return $"its host {device.Parent} has no driver bound, so nothing scanned for it";
         }
 
-        if (device.Unit is PciFunction { PowerState: PciPowerState.D3Cold })
+        if (device.Unit is PciFunction { PowerState: PciPowerState.D3Cold } function)
         {
-            var who = timelines[device.Name].LastOrDefault(e => e.What.Contains("power state D3Cold", StringComparison.Ordinal))?.What;
-            return $"it was left in D3cold{(who is null ? "" : $" ({who})")} and its slot has no power control, so config space reads all ones";
+            var who = function.PoweredOffBy is { } cause ? $"{cause} cut its power" : "it was left in D3cold";
+            return $"{who}, and its slot has no power control, so its config space reads all ones";
         }
 
         return "it does not answer";
