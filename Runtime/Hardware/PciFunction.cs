@@ -34,6 +34,13 @@ public class PciFunction : DeviceHardware
     /// </summary>
     public bool HonorsBusMasterDisable { get; init; } = true;
 
+    /// <summary>
+    /// True on systems whose platform removes a function's power once it is in D3hot (ACPI power
+    /// resources for the slot, _PR3: pci_set_power_state goes on to pci_platform_power_transition),
+    /// so D3hot ends in D3cold — seed 000: "switching devices into D3 on some systems".
+    /// </summary>
+    public bool PlatformRemovesPowerInD3Hot { get; init; }
+
     /// <summary>The hot-plug slot the function sits in, if any.</summary>
     public HotplugSlot? Slot { get; init; }
 
@@ -66,6 +73,11 @@ public class PciFunction : DeviceHardware
     /// <summary>Moves to <paramref name="state"/>: entering D3cold removes power, leaving it powers up afresh.</summary>
     internal void EnterPowerState(PciPowerState state, string cause)
     {
+        if (state == PciPowerState.D3Hot && PlatformRemovesPowerInD3Hot)
+        {
+            state = PciPowerState.D3Cold;
+        }
+
         var previous = PowerState;
         if (state == PciPowerState.D3Cold && previous != PciPowerState.D3Cold)
         {
