@@ -5,6 +5,12 @@ internal static class RuleIdentifiers
 {
     private const string DocsBase = "https://github.com/shutdownanalyzers/ShutdownAnalyzers/blob/main/docs/rules/";
 
+    /// <summary>A non-abstract driver overrides Remove but keeps the API's empty Shutdown.</summary>
+    public const string RemoveWithoutShutdown = "SHD001";
+
+    /// <summary>SHD002: Shutdown, or what it calls, powers the hardware off while the system restarts.</summary>
+    public const string ShutdownPowersOffOnRestart = "SHD002";
+
     /// <summary>The help link of a rule: its page under <c>docs/rules/</c>.</summary>
     public static string GetHelpUri(string id) => DocsBase + id + ".md";
 }

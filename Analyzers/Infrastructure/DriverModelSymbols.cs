@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ShutdownAnalyzers.Infrastructure;
@@ -9,6 +10,13 @@ namespace ShutdownAnalyzers.Infrastructure;
 internal sealed class DriverModelSymbols
 {
     public const string Namespace = "ShutdownAnalyzers.DriverModel";
+
+    /// <summary>The names of the <c>Driver&lt;TDevice&gt;</c> callbacks, for <see cref="GetCallback"/>.</summary>
+    public const string Probe = nameof(Probe);
+    public const string Remove = nameof(Remove);
+    public const string Shutdown = nameof(Shutdown);
+    public const string Suspend = nameof(Suspend);
+    public const string Resume = nameof(Resume);
 
     private DriverModelSymbols(Compilation compilation, INamedTypeSymbol driver, INamedTypeSymbol device)
     {
@@ -98,6 +106,34 @@ internal sealed class DriverModelSymbols
         }
 
         return null;
+    }
+
+    /// <summary>True when <paramref name="symbol"/> is declared by the bus API itself, not by a driver.</summary>
+    public bool IsBusApi(ISymbol symbol) =>
+        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Driver.ContainingAssembly);
+
+    /// <summary>
+    /// Where to report on <paramref name="type"/>: its identifier in the first declaration in source
+    /// order (syntax trees in compilation order, then position), so a partial driver gets one
+    /// diagnostic at a stable place.
+    /// </summary>
+    public Location GetFirstDeclarationLocation(INamedTypeSymbol type)
+    {
+        var locations = type.Locations;
+        if (locations.Length <= 1)
+        {
+            return locations.FirstOrDefault() ?? Location.None;
+        }
+
+        var treeOrder = Compilation.SyntaxTrees
+            .Select((tree, index) => (tree, index))
+            .ToDictionary(entry => entry.tree, entry => entry.index);
+        return locations
+            .Where(location => location.SourceTree is not null && treeOrder.ContainsKey(location.SourceTree))
+            .OrderBy(location => treeOrder[location.SourceTree!])
+            .ThenBy(location => location.SourceSpan.Start)
+            .DefaultIfEmpty(locations[0])
+            .First();
     }
 
     /// <summary>

@@ -61,6 +61,7 @@ public abstract class MemoryMappedDevice : Device
     /// still asserted at the device is left for whoever enables the line next.
     /// </summary>
     [Releases(DeviceResource.Interrupt)]
+    [MasksInterrupt]
     public void FreeIrq()
     {
         Kernel.Resources.Release(this, DeviceResource.Interrupt, this);

@@ -87,7 +87,13 @@ public class PciDevice : MemoryMappedDevice
         Kernel.Context.Observer?.Note(this, $"power state {state}");
     }
 
-    /// <summary>Function-level reset (<c>pcie_flr</c>): DMA stops, interrupts are masked, firmware restarts.</summary>
+    /// <summary>How long <c>pcie_flr</c> sleeps before the function may be touched again.</summary>
+    public const int ResetRecoveryMs = 100;
+
+    /// <summary>
+    /// Function-level reset (<c>pcie_flr</c>): DMA stops, interrupts are masked, firmware restarts;
+    /// then the 100 ms the PCIe specification gives the function to come back.
+    /// </summary>
     [Resets]
     [QuiescesDma]
     [MasksInterrupt]
@@ -98,6 +104,8 @@ public class PciDevice : MemoryMappedDevice
         {
             Function.Reset(Actor(nameof(FunctionReset)));
         }
+
+        Kernel.Context.Clock.Advance(ResetRecoveryMs);
     }
 
     /// <summary>Saves config space, including the command bits (<c>pci_save_state</c>).</summary>

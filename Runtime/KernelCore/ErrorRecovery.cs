@@ -137,6 +137,7 @@ internal static class ErrorRecovery
         }
 
         device.Kernel.Context.Observer?.Note(device, "slot reset by error recovery");
+        device.Kernel.Context.Clock.Advance(PciDevice.ResetRecoveryMs);
     }
 
     /// <summary>The first half of a concurrent removal: the device and its children are no longer added.</summary>

@@ -13,6 +13,9 @@ internal interface IKernelObserver
     /// <summary>A moment for the device's timeline.</summary>
     void Note(Device device, string what);
 
+    /// <summary>A moment for the timeline of hardware that may have no device in the running kernel.</summary>
+    void Note(string device, string what);
+
     void CallbackStarted(CallbackFrame frame);
 
     /// <summary>A callback returned (<paramref name="error"/> null) or threw.</summary>

@@ -35,6 +35,7 @@ internal static class InterruptDelivery
         if (!line.IsLevelTriggered)
         {
             line.Service();
+            context.Observer?.Note(hardware.Name, $"spurious MSI on vector {line.Irq}: nobody handles it, it is dropped");
             return;
         }
 

@@ -23,6 +23,8 @@ internal sealed class ErrorRecoveryScenario : LifecycleScenario
             RecoverFromFrozenLink(machine, device);
         }
 
+        Liveness.Check(machine, "recovery from a frozen link");
+
         foreach (var device in devices)
         {
             RecoverWhileRemoved(machine, device);

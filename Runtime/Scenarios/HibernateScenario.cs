@@ -22,6 +22,7 @@ internal sealed class HibernateScenario : LifecycleScenario
         PowerOffWithImage(machine);
         RestoreImage(machine);
         PowerManagement.ResumeAll(machine.Kernel);
+        Liveness.Check(machine, "hibernation");
     }
 
     private static void Freeze(Machine machine)

@@ -18,5 +18,6 @@ internal sealed class SuspendResumeScenario : LifecycleScenario
         PowerManagement.SuspendAll(machine.Kernel, forHibernation: false);
         machine.RunFor(SleepMs);
         PowerManagement.ResumeAll(machine.Kernel);
+        Liveness.Check(machine, "suspend and resume");
     }
 }

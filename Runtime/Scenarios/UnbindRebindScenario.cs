@@ -27,6 +27,8 @@ internal sealed class UnbindRebindScenario : LifecycleScenario
                 machine.RunFor(UnboundMs);
             }
         }
+
+        Liveness.Check(machine, "unbind and rebind");
     }
 
     private static void Unbind(Machine machine, Device device)

@@ -24,13 +24,22 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
     private readonly Dictionary<string, List<Evidence>> findings = new();
     private readonly Dictionary<string, List<TimelineEvent>> timelines = new();
     private readonly Dictionary<string, string> driversAtStart = new();
+    private readonly HashSet<string> dmaRunningAtStart = new();
 
     public Machine(MachineModel model, int seed)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var builder = new MachineBuilder();
-        model.Build(builder);
         Name = model.Name;
+        var builder = new MachineBuilder();
+        try
+        {
+            model.Build(builder);
+        }
+        catch (Exception error)
+        {
+            throw new MachineModelException(Name, "declaring the machine failed", error);
+        }
+
         Random = new DeterministicRandom(seed);
         declared = builder.Devices.ToList();
         driverFactories = builder.DriverFactories.ToList();
@@ -103,7 +112,7 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
 
         foreach (var factory in driverFactories)
         {
-            kernel.RegisterBinding(factory());
+            kernel.RegisterBinding(MakeDriver(factory));
         }
 
         kernel.EnterState(SystemState.Running);
@@ -119,8 +128,16 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
             {
                 driversAtStart[device.Name] = driver.Name;
             }
+
+            if (device.Unit is DeviceHardware { Dma.Running: true, CanMasterBus: true })
+            {
+                dmaRunningAtStart.Add(device.Name);
+            }
         }
     }
+
+    /// <summary>The device's DMA engine was running when the scenario began.</summary>
+    public bool WasDoingDmaAtStart(string device) => dmaRunningAtStart.Contains(device);
 
     public void MarkScenarioEnd() => ScenarioEndMs = Clock.NowMs;
 
@@ -394,6 +411,18 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
         }
     }
 
+    private IDriverBinding MakeDriver(Func<IDriverBinding> factory)
+    {
+        try
+        {
+            return factory();
+        }
+        catch (Exception error)
+        {
+            throw new MachineModelException(Name, "a driver factory failed", error);
+        }
+    }
+
     /// <summary>A host adapter's driver probed: its SCSI disks are found (<c>scsi_scan_host</c>) or, when known already, bound again.</summary>
     private void ScanHost(Device host)
     {
@@ -440,7 +469,13 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
     {
         var function = unit as PciFunction;
         var hardware = unit as DeviceHardware;
-        timelines[name].Add(new TimelineEvent(
+        var timeline = timelines[name];
+        if (timeline.Count > 0 && timeline[^1].What == what && timeline[^1].Kernel == (Kernel?.Label ?? ""))
+        {
+            return;
+        }
+
+        timeline.Add(new TimelineEvent(
             Clock.NowMs,
             Kernel?.Label ?? "",
             what,

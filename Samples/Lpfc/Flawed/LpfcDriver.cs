@@ -13,4 +13,8 @@ public sealed class LpfcDriver : PciDriver
     public override void Probe(PciDevice device) => LpfcAdapter.Start(device);
 
     public override void Remove(PciDevice device) => LpfcAdapter.Stop(device);
+
+    public override void Suspend(PciDevice device) => LpfcAdapter.Stop(device);
+
+    public override void Resume(PciDevice device) => LpfcAdapter.Start(device);
 }

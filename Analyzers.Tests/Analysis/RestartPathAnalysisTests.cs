@@ -1,0 +1,112 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ShutdownAnalyzers.Analysis;
+using ShutdownAnalyzers.Infrastructure;
+using ShutdownAnalyzers.Tests.Verifiers;
+
+namespace ShutdownAnalyzers.Tests.Analysis;
+
+/// <summary>
+/// The restart-path analysis asked about effects other than power-off, as the later rules will:
+/// the same walk, the same call following, any effect attribute of the bus API.
+/// </summary>
+public class RestartPathAnalysisTests
+{
+    private const string Driver = """
+        using ShutdownAnalyzers.DriverModel;
+
+        public sealed class NicDriver : PciDriver
+        {
+            public override string Name => "nic";
+
+            public override void Probe(PciDevice device) { }
+
+            public override void Remove(PciDevice device) => Teardown(device);
+
+            public override void Shutdown(PciDevice device)
+            {
+                if (device.Kernel.SystemState == SystemState.PowerOff)
+                {
+                    device.StopDma();
+                    return;
+                }
+
+                Idle(device);
+                device.FreeIrq();
+            }
+
+            private static void Idle(PciDevice device) => device.ClearMaster();
+
+            private void Teardown(PciDevice device)
+            {
+                device.FreeIrq();
+                Shutdown(device);
+            }
+        }
+        """;
+
+    [Fact]
+    public void Finds_the_quiescing_calls_the_restart_path_reaches_with_their_paths()
+    {
+        var (analysis, driver) = Analyze(Driver);
+
+        var calls = analysis.FindEffectCalls(Method(driver, "Shutdown"), driver, analysis.Effects.QuiescesDma!, CancellationToken.None);
+
+        // StopDma sits under the PowerOff branch, which a restart never takes.
+        var found = Assert.Single(calls);
+        Assert.Equal("Idle(device)", found.Call.Syntax.ToString());
+        Assert.Equal("Shutdown → Idle → ClearMaster", found.Path.ToString());
+    }
+
+    [Fact]
+    public void Resource_effects_match_only_their_resource()
+    {
+        var (analysis, driver) = Analyze(Driver);
+        var shutdown = Method(driver, "Shutdown");
+
+        Assert.Equal(
+            "Shutdown → FreeIrq",
+            analysis.FindEffectPath(shutdown, driver, analysis.Effects.Releases("Interrupt")!, CancellationToken.None)?.ToString());
+        Assert.Null(analysis.FindEffectPath(shutdown, driver, analysis.Effects.Releases("DmaBuffer")!, CancellationToken.None));
+        Assert.Null(analysis.Effects.Releases("NoSuchResource"));
+    }
+
+    [Fact]
+    public void Calls_to_a_method_are_an_effect_too()
+    {
+        var (analysis, driver) = Analyze(Driver);
+        var shutdown = Method(driver, "Shutdown");
+
+        var path = analysis.FindEffectPath(Method(driver, "Remove"), driver, new CallsMethodEffect(shutdown), CancellationToken.None);
+
+        Assert.Equal("Remove → Teardown → Shutdown", path?.ToString());
+    }
+
+    [Fact]
+    public void Reachable_calls_leave_out_the_pruned_branch()
+    {
+        var (analysis, driver) = Analyze(Driver);
+
+        var calls = analysis.GetReachableCalls(Method(driver, "Shutdown"), CancellationToken.None);
+
+        Assert.Equal(new[] { "Idle", "FreeIrq" }, calls.Select(call => call.Target.Name));
+    }
+
+    private static (RestartPathAnalysis Analysis, INamedTypeSymbol Driver) Analyze(string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Drivers",
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            ReferenceAssemblies.Default,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.True(DriverModelSymbols.TryCreate(compilation, out var symbols));
+        var analysis = RestartPathAnalysis.Create(symbols);
+        Assert.NotNull(analysis);
+        return (analysis!, compilation.GetTypeByMetadataName("NicDriver")!);
+    }
+
+    private static IMethodSymbol Method(INamedTypeSymbol type, string name) => type.GetMembers(name).OfType<IMethodSymbol>().Single();
+}

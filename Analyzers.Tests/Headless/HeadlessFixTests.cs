@@ -1,0 +1,352 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+
+namespace ShutdownAnalyzers.Tests.Headless;
+
+/// <summary>
+/// The code fixes work without an IDE: on a project that uses the package, <c>dotnet format
+/// analyzers</c> rewrites every flawed driver as the fixes say, and the result builds with no
+/// diagnostic of ours left. One project, one format run, one build.
+/// </summary>
+public sealed class HeadlessFixTests : IDisposable
+{
+    /// <summary>The diagnostics <c>dotnet format</c> is asked to fix, and that must be gone from the build.</summary>
+    private static readonly string[] FixedDiagnostics = { RuleIdentifiers.RemoveWithoutShutdown, RuleIdentifiers.ShutdownPowersOffOnRestart };
+
+    /// <summary>Each file of the project: as written, and as <c>dotnet format</c> must leave it.</summary>
+    private static readonly IReadOnlyList<(string File, string Before, string After)> Files = new[]
+    {
+        // SHD001: block-bodied Remove with its own parameter name; Shutdown goes right after it.
+        (
+            "Lpfc.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class LpfcDriver : PciDriver
+            {
+                public override string Name => "lpfc";
+
+                public override void Probe(PciDevice pdev)
+                {
+                    pdev.EnableDevice();
+                }
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.DisableDevice();
+                }
+
+                public override void Suspend(PciDevice pdev)
+                {
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class LpfcDriver : PciDriver
+            {
+                public override string Name => "lpfc";
+
+                public override void Probe(PciDevice pdev)
+                {
+                    pdev.EnableDevice();
+                }
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.DisableDevice();
+                }
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    Remove(pdev);
+                }
+
+                public override void Suspend(PciDevice pdev)
+                {
+                }
+            }
+
+            """),
+
+        // SHD001: Remove inherited from an abstract generic base; Shutdown goes at the end, expression-bodied like the class.
+        (
+            "Storage.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public abstract class StorageDriver<TDevice> : Driver<TDevice>
+                where TDevice : Device
+            {
+                public override void Remove(TDevice device) => device.DriverData = null;
+            }
+
+            public sealed class AhciDriver : StorageDriver<PciDevice>
+            {
+                public override string Name => "ahci";
+
+                public override void Probe(PciDevice device) => device.EnableDevice();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public abstract class StorageDriver<TDevice> : Driver<TDevice>
+                where TDevice : Device
+            {
+                public override void Remove(TDevice device) => device.DriverData = null;
+            }
+
+            public sealed class AhciDriver : StorageDriver<PciDevice>
+            {
+                public override string Name => "ahci";
+
+                public override void Probe(PciDevice device) => device.EnableDevice();
+
+                public override void Shutdown(PciDevice device) => Remove(device);
+            }
+
+            """),
+
+        // SHD001: a partial platform driver; Shutdown goes into the part that holds Remove.
+        (
+            "Gpio.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed partial class GpioDriver : PlatformDriver
+            {
+                public override string Name => "gpio";
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed partial class GpioDriver : PlatformDriver
+            {
+                public override string Name => "gpio";
+            }
+
+            """),
+        (
+            "Gpio.Lifecycle.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed partial class GpioDriver
+            {
+                public override void Probe(PlatformDevice device) => device.DriverData = new object();
+
+                public override void Remove(PlatformDevice device) => device.DriverData = null;
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed partial class GpioDriver
+            {
+                public override void Probe(PlatformDevice device) => device.DriverData = new object();
+
+                public override void Remove(PlatformDevice device) => device.DriverData = null;
+
+                public override void Shutdown(PlatformDevice device) => Remove(device);
+            }
+
+            """),
+
+        // SHD002: igb's D3hot through a helper, unconditional; the power-off goes under a PowerOff guard.
+        (
+            "Igb.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IgbDriver : PciDriver
+            {
+                public override string Name => "igb";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Remove(PciDevice pdev) => pdev.DisableDevice();
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    PrepareForPowerOff(pdev);
+                    pdev.SetPowerState(PciPowerState.D3Hot);
+                }
+
+                private static void PrepareForPowerOff(PciDevice pdev) => pdev.SetPowerState(PciPowerState.D3Cold);
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IgbDriver : PciDriver
+            {
+                public override string Name => "igb";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Remove(PciDevice pdev) => pdev.DisableDevice();
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    if (pdev.Kernel.SystemState == SystemState.PowerOff)
+                    {
+                        PrepareForPowerOff(pdev);
+                        pdev.SetPowerState(PciPowerState.D3Hot);
+                    }
+                }
+
+                private static void PrepareForPowerOff(PciDevice pdev) => pdev.SetPowerState(PciPowerState.D3Cold);
+            }
+
+            """),
+
+        // SHD002: sd spinning the disk down in an expression-bodied Shutdown, in a file without the using.
+        (
+            "Sd.cs",
+            """
+            namespace Drivers;
+
+            public sealed class SdDriver : ShutdownAnalyzers.DriverModel.ScsiDriver
+            {
+                public override string Name => "sd";
+
+                public override void Probe(ShutdownAnalyzers.DriverModel.ScsiDevice disk) => disk.StartUnit();
+
+                public override void Shutdown(ShutdownAnalyzers.DriverModel.ScsiDevice disk) => disk.StopUnit();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class SdDriver : ShutdownAnalyzers.DriverModel.ScsiDriver
+            {
+                public override string Name => "sd";
+
+                public override void Probe(ShutdownAnalyzers.DriverModel.ScsiDevice disk) => disk.StartUnit();
+
+                public override void Shutdown(ShutdownAnalyzers.DriverModel.ScsiDevice disk)
+                {
+                    if (disk.Kernel.SystemState == SystemState.PowerOff)
+                    {
+                        disk.StopUnit();
+                    }
+                }
+            }
+
+            """),
+    };
+
+    private readonly DirectoryInfo project = Directory.CreateTempSubdirectory("shutdownanalyzers-headless-");
+
+    public void Dispose() => project.Delete(recursive: true);
+
+    [DotnetFact]
+    public async Task Dotnet_format_fixes_every_diagnostic_and_the_fixed_project_builds_clean()
+    {
+        WriteProject();
+
+        var format = await DotnetCli.RunAsync(project.FullName, new[] { "format", "analyzers", "Drivers.csproj", "--diagnostics" }
+            .Concat(FixedDiagnostics)
+            .Concat(new[] { "--severity", "info" })
+            .ToArray());
+        Assert.True(format.ExitCode == 0, $"dotnet format failed: {format}");
+
+        foreach (var (file, _, after) in Files)
+        {
+            Assert.Equal(after, File.ReadAllText(Path.Combine(project.FullName, file)));
+        }
+
+        var build = await DotnetCli.RunAsync(project.FullName, "build", "Drivers.csproj", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.True(build.ExitCode == 0, $"The fixed project does not build: {build}");
+        Assert.DoesNotMatch(new Regex(@"\b(CS8032|CS8033|AD0001)\b"), build.Output);
+        foreach (var id in FixedDiagnostics)
+        {
+            Assert.False(build.Output.Contains(id, StringComparison.Ordinal), $"{id} is still reported after dotnet format: {build}");
+        }
+    }
+
+    /// <summary>
+    /// A project that needs no package (so restore never goes to the network): the bus API as a plain
+    /// reference and the analyzer and code-fix assemblies as analyzers, all from this test's output
+    /// folder; files above it (Directory.Build.props, NuGet.config, .editorconfig) shut out.
+    /// </summary>
+    private void WriteProject()
+    {
+        var assemblies = AppContext.BaseDirectory;
+        Write("Drivers.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="{Path.Combine(assemblies, "ShutdownAnalyzers.Runtime.dll")}" />
+                <Analyzer Include="{Path.Combine(assemblies, "ShutdownAnalyzers.dll")}" />
+                <Analyzer Include="{Path.Combine(assemblies, "ShutdownAnalyzers.CodeFixes.dll")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("Directory.Build.props", "<Project />");
+        Write("Directory.Build.targets", "<Project />");
+        Write("Directory.Packages.props", "<Project />");
+        Write("NuGet.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+              </packageSources>
+            </configuration>
+            """);
+        Write(".editorconfig", """
+            root = true
+
+            [*.cs]
+            indent_style = space
+            indent_size = 4
+            end_of_line = lf
+            """);
+        foreach (var (file, before, _) in Files)
+        {
+            Write(file, before);
+        }
+    }
+
+    private void Write(string file, string text) => File.WriteAllText(Path.Combine(project.FullName, file), text.ReplaceLineEndings("\n"));
+}

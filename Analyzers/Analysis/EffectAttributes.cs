@@ -1,0 +1,76 @@
+using Microsoft.CodeAnalysis;
+using ShutdownAnalyzers.Infrastructure;
+
+namespace ShutdownAnalyzers.Analysis;
+
+/// <summary>
+/// The effects the bus API declares with attributes (<c>ShutdownAnalyzers.DriverModel</c>, folder
+/// Effects), resolved once per compilation from <see cref="DriverModelSymbols"/>. A property is null
+/// when the referenced bus API has no such attribute.
+/// </summary>
+internal sealed class EffectAttributes
+{
+    private readonly DriverModelSymbols symbols;
+
+    public EffectAttributes(DriverModelSymbols symbols)
+    {
+        this.symbols = symbols;
+        PowersOff = Create(symbols.PowersOffAttribute);
+        EnablesDma = Create(symbols.EnablesDmaAttribute);
+        QuiescesDma = Create(symbols.QuiescesDmaAttribute);
+        MasksInterrupt = Create(symbols.MasksInterruptAttribute);
+        FlushesCache = Create(symbols.FlushesCacheAttribute);
+        Resets = Create(symbols.ResetsAttribute);
+        WaitsOnHardware = Create(symbols.WaitsOnHardwareAttribute);
+        PerformsIo = Create(symbols.PerformsIoAttribute);
+    }
+
+    /// <summary><c>[PowersOff]</c>: D3, spin-down, head park; conditional on an argument where the attribute says so.</summary>
+    public Effect? PowersOff { get; }
+
+    public Effect? EnablesDma { get; }
+
+    public Effect? QuiescesDma { get; }
+
+    public Effect? MasksInterrupt { get; }
+
+    public Effect? FlushesCache { get; }
+
+    public Effect? Resets { get; }
+
+    public Effect? WaitsOnHardware { get; }
+
+    public Effect? PerformsIo { get; }
+
+    /// <summary><c>[Acquires(resource)]</c> for one <c>DeviceResource</c> member, e.g. "Interrupt".</summary>
+    public Effect? Acquires(string resource) => ForResource(symbols.AcquiresAttribute, resource);
+
+    /// <summary><c>[Releases(resource)]</c> for one <c>DeviceResource</c> member, e.g. "Interrupt".</summary>
+    public Effect? Releases(string resource) => ForResource(symbols.ReleasesAttribute, resource);
+
+    private static Effect? Create(INamedTypeSymbol? attribute) => attribute is null ? null : new AttributeEffect(attribute);
+
+    private Effect? ForResource(INamedTypeSymbol? attribute, string resource)
+    {
+        var resourceType = symbols.Compilation.GetTypeByMetadataName(DriverModelSymbols.Namespace + ".DeviceResource");
+        if (attribute is null || resourceType is null)
+        {
+            return null;
+        }
+
+        foreach (var member in resourceType.GetMembers(resource))
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field)
+            {
+                var wanted = AbstractValue.FromConstant(field.ConstantValue);
+                return new AttributeEffect(
+                    attribute,
+                    data => data.ConstructorArguments.Length == 1 &&
+                            AbstractValue.FromConstant(data.ConstructorArguments[0].Value).Equals(wanted),
+                    attribute.Name + "(" + resource + ")");
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ShutdownAnalyzers.Analysis;
+
+/// <summary>
+/// A method as the analysis sees it from one kind of call site: the method's definition and the
+/// constant bool or enum arguments its callers pass (unknown elsewhere). Such arguments are few,
+/// so a method is analysed once per distinct set of them: <c>EnterState(device, PciPowerState.D3Cold)</c>
+/// and <c>EnterState(device, PciPowerState.D0)</c> get different answers, and a <c>SystemState</c>
+/// passed down from Shutdown keeps its restart value in the callee.
+/// </summary>
+internal readonly struct MethodContext : IEquatable<MethodContext>
+{
+    private MethodContext(IMethodSymbol method, ImmutableArray<AbstractValue> arguments)
+    {
+        Method = method;
+        Arguments = arguments;
+    }
+
+    /// <summary>The definition whose body is analysed (a partial method's implementation, unconstructed).</summary>
+    public IMethodSymbol Method { get; }
+
+    /// <summary>The known argument per parameter ordinal.</summary>
+    public ImmutableArray<AbstractValue> Arguments { get; }
+
+    /// <summary>The method as an entry point: nothing known about its parameters.</summary>
+    public static MethodContext Entry(IMethodSymbol method)
+    {
+        var definition = Definition(method);
+        return new MethodContext(definition, ImmutableArray.Create(new AbstractValue[definition.Parameters.Length]));
+    }
+
+    /// <summary>The method as called by <paramref name="call"/>, keeping its constant bool and enum arguments.</summary>
+    public static MethodContext CalledBy(IMethodSymbol target, ReachableCall call)
+    {
+        var definition = Definition(target);
+        var arguments = new AbstractValue[definition.Parameters.Length];
+        for (var i = 0; i < arguments.Length && i < call.Arguments.Length; i++)
+        {
+            if (IsSmallDomain(definition.Parameters[i].Type))
+            {
+                arguments[i] = call.Arguments[i];
+            }
+        }
+
+        return new MethodContext(definition, ImmutableArray.Create(arguments));
+    }
+
+    /// <summary>The state on entry to the method's body: its known parameters.</summary>
+    public FlowState EntryState()
+    {
+        var state = FlowState.Empty;
+        for (var i = 0; i < Arguments.Length; i++)
+        {
+            if (Arguments[i].IsConstant)
+            {
+                state = state.Set(Method.Parameters[i], Arguments[i]);
+            }
+        }
+
+        return state;
+    }
+
+    public bool Equals(MethodContext other)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(Method, other.Method) || Arguments.Length != other.Arguments.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Arguments.Length; i++)
+        {
+            if (!Arguments[i].Equals(other.Arguments[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is MethodContext other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = SymbolEqualityComparer.Default.GetHashCode(Method);
+        foreach (var argument in Arguments)
+        {
+            hash = (hash * 31) + argument.GetHashCode();
+        }
+
+        return hash;
+    }
+
+    public override string ToString() => Method.Name + "(" + string.Join(", ", Arguments) + ")";
+
+    private static IMethodSymbol Definition(IMethodSymbol method) => (method.PartialImplementationPart ?? method).OriginalDefinition;
+
+    private static bool IsSmallDomain(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum;
+    }
+}

@@ -1,0 +1,351 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ShutdownAnalyzers.Analysis;
+
+/// <summary>
+/// The intra-procedural half of the restart-path analysis: walks one method's control-flow graph
+/// from its entry, propagating constants through locals, parameters and flow captures, and takes a
+/// branch only when its condition can hold while the system restarts. The result is every call on a
+/// feasible block, in source order, with the arguments' values at that point.
+/// </summary>
+internal static class RestartPathFlow
+{
+    public static ImmutableArray<ReachableCall> FindReachableCalls(
+        ControlFlowGraph graph,
+        FlowState entryState,
+        SystemStateConditionEvaluator evaluator,
+        CancellationToken cancellationToken)
+    {
+        var untracked = FindUntrackedVariables(graph.OriginalOperation);
+        foreach (var variable in untracked)
+        {
+            entryState = entryState.Set(variable, AbstractValue.Unknown);
+        }
+
+        var walker = new Walker(graph, evaluator, untracked);
+        var entryStates = walker.Solve(entryState, cancellationToken);
+
+        var calls = new List<ReachableCall>();
+        foreach (var block in graph.Blocks)
+        {
+            if (entryStates[block.Ordinal] is { } state)
+            {
+                walker.TransferBlock(block, state, calls);
+            }
+        }
+
+        return calls.OrderBy(call => call.Syntax.SpanStart).ThenBy(call => call.Syntax.Span.Length).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Variables whose value the walk cannot follow: written inside a lambda or local function, passed
+    /// by reference, ref locals, or declared by a pattern. They are always unknown.
+    /// </summary>
+    private static HashSet<ISymbol> FindUntrackedVariables(IOperation root)
+    {
+        var untracked = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case ILocalReferenceOperation local when local.Local.IsRef || IsUntrackableWrite(operation, root):
+                    untracked.Add(local.Local);
+                    break;
+                case IParameterReferenceOperation parameter when parameter.Parameter.RefKind != RefKind.None || IsUntrackableWrite(operation, root):
+                    untracked.Add(parameter.Parameter);
+                    break;
+                case IDeclarationPatternOperation { DeclaredSymbol: { } declared }:
+                    untracked.Add(declared);
+                    break;
+                case IRecursivePatternOperation { DeclaredSymbol: { } declared }:
+                    untracked.Add(declared);
+                    break;
+            }
+        }
+
+        return untracked;
+    }
+
+    private static bool IsUntrackableWrite(IOperation reference, IOperation root)
+    {
+        var parent = reference.Parent;
+        if (parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } ||
+            parent is IAddressOfOperation ||
+            parent is ISimpleAssignmentOperation { IsRef: true })
+        {
+            return true;
+        }
+
+        if (!IsWrite(reference))
+        {
+            return false;
+        }
+
+        for (var ancestor = parent; ancestor is not null && ancestor != root; ancestor = ancestor.Parent)
+        {
+            if (ancestor is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWrite(IOperation reference)
+    {
+        var parent = reference.Parent;
+        if (parent is IAssignmentOperation assignment && assignment.Target == reference)
+        {
+            return true;
+        }
+
+        if (parent is IIncrementOrDecrementOperation)
+        {
+            return true;
+        }
+
+        // Deconstruction targets sit in a tuple on the left of the assignment.
+        for (var current = reference; current.Parent is ITupleOperation or IDeclarationExpressionOperation; current = current.Parent)
+        {
+            if (current.Parent.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == current.Parent)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Walker
+    {
+        private readonly ControlFlowGraph graph;
+        private readonly SystemStateConditionEvaluator evaluator;
+        private readonly HashSet<ISymbol> untracked;
+
+        public Walker(ControlFlowGraph graph, SystemStateConditionEvaluator evaluator, HashSet<ISymbol> untracked)
+        {
+            this.graph = graph;
+            this.evaluator = evaluator;
+            this.untracked = untracked;
+        }
+
+        /// <summary>The state on entry to each block the restart path reaches; null for unreachable blocks.</summary>
+        public FlowState?[] Solve(FlowState entryState, CancellationToken cancellationToken)
+        {
+            var states = new FlowState?[graph.Blocks.Length];
+            var pending = new SortedSet<int>();
+            states[0] = entryState;
+            pending.Add(0);
+
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var ordinal = pending.Min;
+                pending.Remove(ordinal);
+                var block = graph.Blocks[ordinal];
+                var state = states[ordinal]!;
+
+                var afterOperations = TransferOperations(block, state, calls: null);
+                var taken = TakenBranches(block, afterOperations, out var afterBranchValue);
+                foreach (var branch in taken)
+                {
+                    if (branch.Destination is { } destination)
+                    {
+                        Flow(destination.Ordinal, afterBranchValue);
+                    }
+
+                    foreach (var finallyRegion in branch.FinallyRegions)
+                    {
+                        Flow(finallyRegion.FirstBlockOrdinal, afterBranchValue);
+                    }
+                }
+
+                // An exception may leave the block anywhere: its handlers start from what held before or after it.
+                foreach (var handler in EnclosingHandlers(block))
+                {
+                    Flow(handler.FirstBlockOrdinal, state.Join(afterBranchValue));
+                }
+            }
+
+            return states;
+
+            void Flow(int destination, FlowState incoming)
+            {
+                var current = states[destination];
+                var joined = current is null ? incoming : current.Join(incoming);
+                if (current is null || !joined.IsSameAs(current))
+                {
+                    states[destination] = joined;
+                    pending.Add(destination);
+                }
+            }
+        }
+
+        /// <summary>Runs a reached block once more with its final entry state, collecting its calls.</summary>
+        public void TransferBlock(BasicBlock block, FlowState state, List<ReachableCall> calls)
+        {
+            var after = TransferOperations(block, state, calls);
+            if (block.BranchValue is { } branchValue)
+            {
+                Transfer(branchValue, after, calls);
+            }
+        }
+
+        private IEnumerable<ControlFlowBranch> TakenBranches(BasicBlock block, FlowState state, out FlowState afterBranchValue)
+        {
+            afterBranchValue = state;
+            if (block.BranchValue is null || block.ConditionKind == ControlFlowConditionKind.None)
+            {
+                if (block.BranchValue is { } value)
+                {
+                    afterBranchValue = Transfer(value, state, calls: null);
+                }
+
+                return block.FallThroughSuccessor is { } only ? new[] { only } : Enumerable.Empty<ControlFlowBranch>();
+            }
+
+            var condition = evaluator.Evaluate(block.BranchValue, state).AsBoolean;
+            afterBranchValue = Transfer(block.BranchValue, state, calls: null);
+            var jumpWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+            var taken = new List<ControlFlowBranch>(2);
+            if (block.ConditionalSuccessor is { } jump && condition != !jumpWhen)
+            {
+                taken.Add(jump);
+            }
+
+            if (block.FallThroughSuccessor is { } fallThrough && condition != jumpWhen)
+            {
+                taken.Add(fallThrough);
+            }
+
+            return taken;
+        }
+
+        /// <summary>The catch, filter and finally regions that an exception thrown in <paramref name="block"/> may enter.</summary>
+        private static IEnumerable<ControlFlowRegion> EnclosingHandlers(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } tryAndHandlers)
+                {
+                    continue;
+                }
+
+                foreach (var handler in tryAndHandlers.NestedRegions)
+                {
+                    if (handler != region)
+                    {
+                        yield return handler;
+                    }
+                }
+            }
+        }
+
+        private FlowState TransferOperations(BasicBlock block, FlowState state, List<ReachableCall>? calls)
+        {
+            foreach (var operation in block.Operations)
+            {
+                state = Transfer(operation, state, calls);
+            }
+
+            return state;
+        }
+
+        /// <summary>
+        /// Applies the writes of one operation tree in evaluation order (children before parents), and
+        /// records its calls when <paramref name="calls"/> is given. Iterative: expression trees can be deep.
+        /// </summary>
+        private FlowState Transfer(IOperation root, FlowState state, List<ReachableCall>? calls)
+        {
+            var stack = new Stack<(IOperation Operation, bool ChildrenDone)>();
+            stack.Push((root, false));
+            while (stack.Count > 0)
+            {
+                var (operation, childrenDone) = stack.Pop();
+                if (!childrenDone)
+                {
+                    stack.Push((operation, true));
+                    if (operation is not IFlowAnonymousFunctionOperation)
+                    {
+                        foreach (var child in operation.ChildOperations.Reverse())
+                        {
+                            stack.Push((child, false));
+                        }
+                    }
+
+                    continue;
+                }
+
+                state = Apply(operation, state, calls);
+            }
+
+            return state;
+        }
+
+        private FlowState Apply(IOperation operation, FlowState state, List<ReachableCall>? calls)
+        {
+            switch (operation)
+            {
+                case IFlowCaptureOperation capture:
+                    return state.Set(capture.Id, evaluator.Evaluate(capture.Value, state));
+                case ISimpleAssignmentOperation { IsRef: false } assignment when Variable(assignment.Target) is { } variable:
+                    return state.Set(variable, evaluator.Evaluate(assignment.Value, state));
+                case IAssignmentOperation assignment when Variable(assignment.Target) is { } variable:
+                    return state.Set(variable, AbstractValue.Unknown);
+                case IIncrementOrDecrementOperation increment when Variable(increment.Target) is { } variable:
+                    return state.Set(variable, AbstractValue.Unknown);
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                    {
+                        if (Variable(target) is { } variable)
+                        {
+                            state = state.Set(variable, AbstractValue.Unknown);
+                        }
+                    }
+
+                    return state;
+                case IInvocationOperation invocation when calls is not null:
+                    calls.Add(Describe(invocation, state));
+                    return state;
+                default:
+                    return state;
+            }
+        }
+
+        private ISymbol? Variable(IOperation target) => target switch
+        {
+            ILocalReferenceOperation local when !untracked.Contains(local.Local) => local.Local,
+            IParameterReferenceOperation parameter when !untracked.Contains(parameter.Parameter) => parameter.Parameter,
+            _ => null,
+        };
+
+        private ReachableCall Describe(IInvocationOperation invocation, FlowState state)
+        {
+            var method = invocation.TargetMethod;
+            var arguments = new AbstractValue[method.Parameters.Length];
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length && argument.ArgumentKind != ArgumentKind.ParamArray)
+                {
+                    arguments[parameter.Ordinal] = evaluator.Evaluate(argument.Value, state);
+                }
+            }
+
+            var receiver = invocation.Instance switch
+            {
+                null => CallReceiver.None,
+                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => CallReceiver.This,
+                _ => CallReceiver.Other,
+            };
+
+            return new ReachableCall(method, invocation.IsVirtual, receiver, invocation.Syntax, ImmutableArray.Create(arguments));
+        }
+    }
+}

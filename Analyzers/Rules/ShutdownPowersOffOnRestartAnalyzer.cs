@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using ShutdownAnalyzers.Analysis;
+using ShutdownAnalyzers.Infrastructure;
+
+namespace ShutdownAnalyzers.Rules;
+
+/// <summary>
+/// SHD002: a driver's Shutdown, or anything it calls in the same compilation, powers the hardware off
+/// (a <c>[PowersOff]</c> call, <c>SetPowerState</c> with D3Hot or D3Cold) on a path taken while the
+/// system restarts. kexec shows as a restart, and the next kernel cannot take over a device in D3 or a
+/// disk spun down. Reported on each call in Shutdown's body that leads there, naming the path.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ShutdownPowersOffOnRestartAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: "true" when Shutdown can be mapped to the driver's Remove, which does not power off on restart.</summary>
+    internal const string CanMapToRemoveProperty = "CanMapToRemove";
+
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.ShutdownPowersOffOnRestart,
+        title: "Shutdown powers the hardware off on the restart path",
+        messageFormat: "Shutdown of {0} powers the hardware off when the system restarts (kexec): {1}; the next kernel cannot take the device over",
+        RuleCategories.Lifecycle,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "kexec runs Shutdown and then jumps into the next kernel with no firmware reset in between. A Shutdown that " +
+                     "puts the device in D3 or spins a disk down leaves hardware the next kernel cannot take over. Power off only " +
+                     "when the system really powers off (device.Kernel.SystemState == SystemState.PowerOff), or map Shutdown to Remove.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ShutdownPowersOffOnRestart));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
+            RestartPathAnalysis.Create(symbols) is not { Effects.PowersOff: { } powersOff } analysis)
+        {
+            return;
+        }
+
+        context.RegisterSymbolStartAction(
+            symbolContext =>
+            {
+                var driverType = (INamedTypeSymbol)symbolContext.Symbol;
+                if (symbols.GetDriverBase(driverType) is not { } driverBase ||
+                    DriverModelSymbols.GetCallback(driverBase, "Shutdown") is not { } apiShutdown)
+                {
+                    return;
+                }
+
+                var checker = new ShutdownChecker(analysis, powersOff, driverType, driverBase, apiShutdown);
+                symbolContext.RegisterOperationBlockAction(checker.AnalyzeBlock);
+            },
+            SymbolKind.NamedType);
+    }
+
+    /// <summary>Checks the Shutdown declared in one driver type (abstract bases included): reported where the body is.</summary>
+    private sealed class ShutdownChecker
+    {
+        private readonly RestartPathAnalysis analysis;
+        private readonly Effect powersOff;
+        private readonly INamedTypeSymbol driverType;
+        private readonly INamedTypeSymbol driverBase;
+        private readonly IMethodSymbol apiShutdown;
+
+        public ShutdownChecker(RestartPathAnalysis analysis, Effect powersOff, INamedTypeSymbol driverType, INamedTypeSymbol driverBase, IMethodSymbol apiShutdown)
+        {
+            this.analysis = analysis;
+            this.powersOff = powersOff;
+            this.driverType = driverType;
+            this.driverBase = driverBase;
+            this.apiShutdown = apiShutdown;
+        }
+
+        public void AnalyzeBlock(OperationBlockAnalysisContext context)
+        {
+            if (context.OwningSymbol is not IMethodSymbol { IsOverride: true } shutdown ||
+                !SymbolEqualityComparer.Default.Equals(shutdown.ContainingType, driverType) ||
+                !SymbolEqualityComparer.Default.Equals(DriverModelSymbols.FindOverride(driverType, apiShutdown), shutdown))
+            {
+                return;
+            }
+
+            ControlFlowGraph? graph = null;
+            foreach (var block in context.OperationBlocks)
+            {
+                if (block is IMethodBodyOperation body)
+                {
+                    graph = context.GetControlFlowGraph(body);
+                }
+            }
+
+            var calls = analysis.FindEffectCalls(shutdown, driverType, powersOff, context.CancellationToken, graph);
+            if (calls.IsEmpty)
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(CanMapToRemoveProperty, CanMapToRemove(shutdown, context) ? "true" : "false");
+            foreach (var call in calls)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rule, call.Call.Syntax.GetLocation(), properties, driverType.Name, call.Path.ToString()));
+            }
+        }
+
+        /// <summary>
+        /// Mapping Shutdown to Remove is a fix only when the driver's own Remove (in source) neither powers
+        /// off on the restart path nor calls Shutdown back, which would recurse for ever.
+        /// </summary>
+        private bool CanMapToRemove(IMethodSymbol shutdown, OperationBlockAnalysisContext context)
+        {
+            if (DriverModelSymbols.GetCallback(driverBase, "Remove") is not { } apiRemove ||
+                DriverModelSymbols.FindOverride(driverType, apiRemove) is not { DeclaringSyntaxReferences.IsEmpty: false } remove)
+            {
+                return false;
+            }
+
+            return analysis.FindEffectPath(remove, driverType, powersOff, context.CancellationToken) is null &&
+                   analysis.FindEffectPath(remove, driverType, new CallsMethodEffect(shutdown), context.CancellationToken) is null;
+        }
+    }
+}
