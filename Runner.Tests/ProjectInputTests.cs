@@ -67,6 +67,18 @@ public sealed class ProjectInputTests : IDisposable
         Assert.Single(result.ErrorLines, line => line.StartsWith("shutdown-sim:"));
     }
 
+    [Fact]
+    public void Two_for_a_machine_whose_declaration_throws()
+    {
+        var project = WriteProject("Clashing", MachineSource.Replace(
+            "machine.AddPciFunction(\"0000:07:00.0\", LightPulseAdapter.Create());",
+            "machine.AddPciFunction(\"0000:07:00.0\", LightPulseAdapter.Create()).AddPciFunction(\"0000:07:00.0\", LightPulseAdapter.Create());"));
+
+        var line = ShutdownSim.Run("run", project, "--scenario", "kexec").AssertBadInput();
+
+        Assert.StartsWith("shutdown-sim: error: machine 'tiny': declaring the machine failed: A device named '0000:07:00.0' is already declared.", line);
+    }
+
     public void Dispose() => folder.Dispose();
 
     /// <summary>A project that references the runtime the runner runs on, as a user's project references the package.</summary>

@@ -46,8 +46,8 @@ internal static class Sweep
     }
 
     /// <summary>
-    /// Driver callbacks are contained by the simulator; what escapes is the model's own fault (a
-    /// Build that throws, a duplicate device name), reported as bad input without a stack trace.
+    /// Driver callbacks are contained by the simulator; a model that cannot be built (its Build or a
+    /// driver factory threw) is bad input, reported in the simulator's one line naming the machine.
     /// </summary>
     private static ScenarioReport RunOne(SimulationRun run)
     {
@@ -55,9 +55,13 @@ internal static class Sweep
         {
             return Simulator.Run(run.Machine, run.Scenario, run.Policy, run.Seed);
         }
+        catch (MachineModelException unusable)
+        {
+            throw new BadInputException(unusable.Message);
+        }
         catch (Exception e)
         {
-            throw new BadInputException($"machine '{run.Machine.Name}' could not be simulated ({ScenarioNames.Format(run.Scenario)}, policy {ScenarioNames.Format(run.Policy)}): {e.GetType().Name}: {e.Message}");
+            throw new BadInputException($"simulating {run.Title} failed: {e.GetType().Name}: {e.Message}");
         }
     }
 }
