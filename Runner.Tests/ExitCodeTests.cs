@@ -119,7 +119,9 @@ public class ExitCodeTests
     [Fact]
     public void Two_for_no_command_at_all()
     {
-        ShutdownSim.Run().AssertBadInput();
+        var line = ShutdownSim.Run().AssertBadInput();
+
+        Assert.Equal("shutdown-sim: error: no command given; use 'shutdown-sim run <model> --scenario <name>' or 'shutdown-sim list [<model>]' (--help for more)", line);
     }
 
     [Fact]
@@ -127,6 +129,7 @@ public class ExitCodeTests
     {
         var result = ShutdownSim.Run("run", "--help").AssertExit(ExitCodes.AllHealthy);
 
+        Assert.Contains("shutdown-sim run <model> [options]", result.Output);
         Assert.Contains("--scenario", result.Output);
         Assert.Contains("--format", result.Output);
     }

@@ -54,17 +54,34 @@ public static class RunnerApp
         }
     }
 
-    public static RootCommand CreateRootCommand(RunnerConsole console) =>
-        new("Runs C# driver models through kexec, reboot, power-off, suspend, hibernate, hot-unplug and error recovery on simulated hardware, and reports per device whether it survived, with evidence. Exit code 0: all healthy; 1: some device unhealthy; 2: bad input.")
+    /// <summary>
+    /// The root is a plain command named <see cref="CommandName"/> rather than a RootCommand, which
+    /// names itself after the executable ("ShutdownAnalyzers.Runner" when run as a tool).
+    /// </summary>
+    public static Command CreateRootCommand(RunnerConsole console) =>
+        new(CommandName, "Runs C# driver models through kexec, reboot, power-off, suspend, hibernate, hot-unplug and error recovery on simulated hardware, and reports per device whether it survived, with evidence. Exit code 0: all healthy; 1: some device unhealthy; 2: bad input.")
         {
+            new HelpOption(),
+            new VersionOption(),
             RunCommand.Create(console),
             ListCommand.Create(console),
         };
 
-    /// <summary>A word nobody understood explains the rest ("required command was not provided"), so it comes first.</summary>
-    private static string MostTellingError(ParseResult parse) =>
-        parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(token => e.Message.Contains($"'{token}'", StringComparison.Ordinal)))?.Message
-        ?? parse.Errors[0].Message;
+    /// <summary>
+    /// A word nobody understood explains the rest ("required command was not provided"), so it comes
+    /// first; no command at all gets the two there are.
+    /// </summary>
+    private static string MostTellingError(ParseResult parse)
+    {
+        if (parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(token => e.Message.Contains($"'{token}'", StringComparison.Ordinal))) is { } unknownWord)
+        {
+            return unknownWord.Message;
+        }
+
+        return parse.CommandResult.Parent is null
+            ? $"no command given; use '{CommandName} run <model> --scenario <name>' or '{CommandName} list [<model>]' (--help for more)"
+            : parse.Errors[0].Message;
+    }
 
     /// <summary>Writes the one error line: lower-case start, no line breaks.</summary>
     private static int Fail(RunnerConsole console, string message)
