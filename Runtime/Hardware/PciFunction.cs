@@ -50,6 +50,9 @@ public class PciFunction : DeviceHardware
 
     internal (bool Memory, bool Master)? SavedCommand { get; private set; }
 
+    /// <summary>What put the function in D3cold last ("SetPowerState(D3Cold) in igb Shutdown(…)"), for evidence.</summary>
+    internal string? PoweredOffBy { get; private set; }
+
     /// <summary>Function-level reset: command bits cleared, DMA stopped, interrupts masked.</summary>
     public override void Reset()
     {
@@ -67,6 +70,7 @@ public class PciFunction : DeviceHardware
         if (state == PciPowerState.D3Cold && previous != PciPowerState.D3Cold)
         {
             LosePower(cause);
+            PoweredOffBy = cause;
         }
         else if (previous == PciPowerState.D3Cold && state != PciPowerState.D3Cold)
         {
