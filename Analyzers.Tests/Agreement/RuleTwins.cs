@@ -11,6 +11,8 @@ public static class RuleTwins
     {
         new RuleTwin("SHD001", Sample: "Lpfc", Flawed: "lpfc-flawed", Fixed: "lpfc-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.ProbeFailed),
         new RuleTwin("SHD002", Sample: "Igb", Flawed: "igb-flawed", Fixed: "igb-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.Unreachable),
+        new RuleTwin("SHD006", Sample: "NvmeRebind", Flawed: "nvme-rebind-flawed", Fixed: "nvme-rebind-fixed", Scenario.UnbindRebind, KexecPolicy.Shutdown, Outcome.ResourceLeak),
+        new RuleTwin("SHD007", Sample: "IprKdump", Flawed: "ipr-kdump-flawed", Fixed: "ipr-kdump-fixed", Scenario.KexecOnPanic, KexecPolicy.Shutdown, Outcome.InterruptStorm),
     };
 
     /// <summary>For <c>[MemberData]</c>: one case per twin, named by its rule.</summary>
