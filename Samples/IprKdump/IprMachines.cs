@@ -11,10 +11,7 @@ public sealed class FlawedIprMachine : MachineModel
 
     public override string Description => "SAS RAID adapter with ipr requesting its interrupt before any reset";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(IprMachines.AdapterAddress, IprMachines.CreateAdapter())
-            .AddDriver(() => new Flawed.IprDriver());
+    public override void Build(MachineBuilder machine) => IprMachines.AddFlawed(machine);
 }
 
 /// <summary>The same server with ipr resetting the adapter at the start of Probe.</summary>
@@ -24,16 +21,19 @@ public sealed class FixedIprMachine : MachineModel
 
     public override string Description => "SAS RAID adapter with ipr resetting it at the start of Probe";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(IprMachines.AdapterAddress, IprMachines.CreateAdapter())
-            .AddDriver(() => new Fixed.IprDriver());
+    public override void Build(MachineBuilder machine) => IprMachines.AddFixed(machine);
 }
 
-/// <summary>What the ipr machines share.</summary>
+/// <summary>The ipr sample's hardware and drivers, for its own machines and for bigger ones.</summary>
 public static class IprMachines
 {
     public const string AdapterAddress = "0001:08:00.0";
+
+    public static MachineBuilder AddFlawed(MachineBuilder machine) =>
+        machine.AddPciFunction(AdapterAddress, CreateAdapter()).AddDriver(() => new Flawed.IprDriver());
+
+    public static MachineBuilder AddFixed(MachineBuilder machine) =>
+        machine.AddPciFunction(AdapterAddress, CreateAdapter()).AddDriver(() => new Fixed.IprDriver());
 
     /// <summary>The IOA's firmware fresh from a reset, waiting for the host to identify its response queue.</summary>
     public const string ResetState = "reset";

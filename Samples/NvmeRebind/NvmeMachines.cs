@@ -10,10 +10,7 @@ public sealed class FlawedNvmeMachine : MachineModel
 
     public override string Description => "NVMe SSD with nvme's Remove keeping the BARs claimed";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(NvmeMachines.ControllerAddress, NvmeMachines.CreateController())
-            .AddDriver(() => new Flawed.NvmeDriver());
+    public override void Build(MachineBuilder machine) => NvmeMachines.AddFlawed(machine);
 }
 
 /// <summary>The same host with nvme's Remove releasing the BARs.</summary>
@@ -23,16 +20,19 @@ public sealed class FixedNvmeMachine : MachineModel
 
     public override string Description => "NVMe SSD with nvme's Remove giving back everything Probe took";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(NvmeMachines.ControllerAddress, NvmeMachines.CreateController())
-            .AddDriver(() => new Fixed.NvmeDriver());
+    public override void Build(MachineBuilder machine) => NvmeMachines.AddFixed(machine);
 }
 
-/// <summary>What the nvme machines share.</summary>
+/// <summary>The nvme sample's hardware and drivers, for its own machines and for bigger ones.</summary>
 public static class NvmeMachines
 {
     public const string ControllerAddress = "0000:01:00.0";
+
+    public static MachineBuilder AddFlawed(MachineBuilder machine) =>
+        machine.AddPciFunction(ControllerAddress, CreateController()).AddDriver(() => new Flawed.NvmeDriver());
+
+    public static MachineBuilder AddFixed(MachineBuilder machine) =>
+        machine.AddPciFunction(ControllerAddress, CreateController()).AddDriver(() => new Fixed.NvmeDriver());
 
     /// <summary>The SSD's controller: MSI-X interrupts, DMA queues.</summary>
     public static PciFunction CreateController() =>
