@@ -156,8 +156,8 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var reportedOnRemove = callbacks.Remove is { } remove && SymbolEqualityComparer.Default.Equals(remove.ContainingType, type);
-                var location = reportedOnRemove ? IdentifierLocation(callbacks.Remove!, context.CancellationToken) : symbols.GetFirstDeclarationLocation(type);
+                var reportedOnRemove = SymbolEqualityComparer.Default.Equals(callbacks.Remove.ContainingType, type);
+                var location = reportedOnRemove ? IdentifierLocation(callbacks.Remove, context.CancellationToken) : symbols.GetFirstDeclarationLocation(type);
                 var additional = leak.AcquirePath.Last.Call is { } acquireCall ? new[] { acquireCall.GetLocation() } : null;
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(ResourceProperty, resource.Kind)
@@ -182,10 +182,7 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            // The API's Remove does nothing: a driver that keeps it releases nothing.
-            var released = callbacks.Remove is { } remove
-                ? removeAnalysis.GetCoverage(remove, type, resource.ReleasesInRemove, cancellationToken)
-                : new PathCoverage(PathOutcomes.Untouched);
+            var released = removeAnalysis.GetCoverage(callbacks.Remove, type, resource.ReleasesInRemove, cancellationToken);
             var leaks = released.OnNoPath || (released.OnSomePath && !released.OnEveryPath && held.OnEveryPath);
             return leaks && probeAnalysis.FindEffectPath(callbacks.Probe, type, resource.Acquires, cancellationToken) is { } path
                 ? new Leak(resource, released.OnNoPath, path)
@@ -229,10 +226,15 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The Probe and Remove in force for a driver type; only when both bodies (or the API's empty Remove) can be seen.</summary>
+    /// <summary>
+    /// The Probe and Remove in force for a driver type, when both are overridden and their bodies can be
+    /// seen. A driver that keeps the API's empty Remove is not looked at: like CA2213, which checks the
+    /// Dispose a type has and leaves a type with none to CA1001, the rule checks the Remove a driver
+    /// wrote (a driver that is never unbound, an interrupt controller, writes none).
+    /// </summary>
     private sealed class Callbacks
     {
-        private Callbacks(IMethodSymbol probe, IMethodSymbol? remove)
+        private Callbacks(IMethodSymbol probe, IMethodSymbol remove)
         {
             Probe = probe;
             Remove = remove;
@@ -240,8 +242,7 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
 
         public IMethodSymbol Probe { get; }
 
-        /// <summary>The driver's Remove, or null when the API's empty default is in force.</summary>
-        public IMethodSymbol? Remove { get; }
+        public IMethodSymbol Remove { get; }
 
         public static Callbacks? Of(INamedTypeSymbol type, DriverModelSymbols symbols)
         {
@@ -254,13 +255,14 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            var remove = DriverModelSymbols.FindOverride(type, apiRemove);
-            return remove is null || HasSource(remove, symbols) ? new Callbacks(probe, remove) : null;
+            return DriverModelSymbols.FindOverride(type, apiRemove) is { } remove && HasSource(remove, symbols)
+                ? new Callbacks(probe, remove)
+                : null;
         }
 
         public bool DeclaredIn(INamedTypeSymbol type) =>
             SymbolEqualityComparer.Default.Equals(Probe.ContainingType, type) ||
-            SymbolEqualityComparer.Default.Equals(Remove?.ContainingType, type);
+            SymbolEqualityComparer.Default.Equals(Remove.ContainingType, type);
 
         private static bool HasSource(IMethodSymbol method, DriverModelSymbols symbols) =>
             !method.IsAbstract &&
