@@ -596,9 +596,54 @@ public class EffectOrderAnalysisTests
             Assert.Equal("Probe → Retry → RequestIrq", Assert.Single(found).Path.ToString());
         }
 
-        private static System.Collections.Immutable.ImmutableArray<EffectCall> RequestsBeforeReset(string members)
+        [Fact]
+        public void In_a_crash_kernel_hardware_reads_as_running_through_helpers_and_properties()
         {
-            var (analysis, driver) = AnalyzeDriver(members);
+            const string Probe = """
+                public override void Probe(PciDevice device)
+                {
+                    if (LeftRunning)
+                    {
+                        return;
+                    }
+
+                    device.RequestIrq(_ => IrqReturn.Handled);
+                }
+
+                private bool LeftRunning => Running(Device!);
+
+                public PciDevice? Device { get; set; }
+
+                private static bool Running(PciDevice device) => device.IsBusMaster || device.Hardware.Dma.Running;
+                """;
+
+            Assert.Single(RequestsBeforeReset(Probe));
+            Assert.Empty(RequestsBeforeReset(Probe, FlowAssumptions.CrashKernel));
+        }
+
+        [Fact]
+        public void Virtual_helpers_are_not_read_through()
+        {
+            const string Probe = """
+                public override void Probe(PciDevice device)
+                {
+                    if (Running(device))
+                    {
+                        return;
+                    }
+
+                    device.RequestIrq(_ => IrqReturn.Handled);
+                }
+
+                protected virtual bool Running(PciDevice device) => device.IsBusMaster;
+                """;
+
+            Assert.Single(RequestsBeforeReset(Probe, FlowAssumptions.CrashKernel));
+        }
+
+        private static System.Collections.Immutable.ImmutableArray<EffectCall> RequestsBeforeReset(string members, FlowAssumptions? assumptions = null)
+        {
+            var (analysis, driver) = AnalyzeDriver(members, assumptions);
             return analysis.FindEffectCallsAvoiding(
                 Method(driver, "Probe"),
                 driver,

@@ -110,6 +110,41 @@ public static class SHD007ProbeStartsDeviceBeforeResetTests
             """));
 
         [Fact]
+        public Task Hardware_found_running_is_left_alone() => Verify.VerifyAnalyzerAsync("""
+            using ShutdownAnalyzers.DriverModel;
+
+            public sealed class GicItsDriver : PlatformDriver
+            {
+                public override string Name => "gic-v3-its";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    // its_cpu_init_lpis: "LPIs already enabled" - keep the tables the previous kernel set up.
+                    if (AlreadyEnabled(device))
+                    {
+                        return;
+                    }
+
+                    device.StartDma(device.MapDma(2));
+                }
+
+                private static bool AlreadyEnabled(PlatformDevice device) => device.Hardware.Dma.Running;
+            }
+            """);
+
+        [Fact]
+        public Task Reset_when_found_running() => Verify.VerifyAnalyzerAsync(PciDriver("""
+            if (device.IsBusMaster)
+            {
+                // Left running by the previous kernel: start from a clean function.
+                device.FunctionReset();
+            }
+
+            device.RequestIrq(_ => IrqReturn.Handled);
+            device.SetMaster();
+            """));
+
+        [Fact]
         public Task A_probe_that_starts_nothing() => Verify.VerifyAnalyzerAsync(PciDriver("""
             device.EnableDevice();
             device.RequestRegions();
@@ -275,6 +310,23 @@ public static class SHD007ProbeStartsDeviceBeforeResetTests
                 """
 
                 public bool ResetDevices { get; set; }
+                """),
+            Verify.Diagnostic().WithLocation(0).WithArguments("IprDriver", RequestsInterrupt, "Probe → RequestIrq"));
+
+        [Fact]
+        public Task A_check_that_does_not_say_whether_the_hardware_runs_leaves_both_ways_open() => Verify.VerifyAnalyzerAsync(
+            PciDriver(
+                """
+                if (!Ready(device))
+                {
+                    device.FunctionReset();
+                }
+
+                {|#0:device.RequestIrq(_ => IrqReturn.Handled)|};
+                """,
+                """
+
+                private static bool Ready(PciDevice device) => device.IsEnabled;
                 """),
             Verify.Diagnostic().WithLocation(0).WithArguments("IprDriver", RequestsInterrupt, "Probe → RequestIrq"));
 
@@ -629,7 +681,9 @@ public static class SHD007ProbeStartsDeviceBeforeResetTests
         [Theory]
         [InlineData("Igb")]
         [InlineData("NvmeRebind")]
-        public Task Samples_that_reset_before_they_start_the_device(string folder)
+        [InlineData("Sd")]
+        [InlineData("GicIts")]
+        public Task Samples_that_reset_before_they_start_the_device_or_leave_it_running(string folder)
         {
             var test = new Verify.Test();
             test.TestState.Sources.AddRange(SampleFolder.Load(folder).Sources);

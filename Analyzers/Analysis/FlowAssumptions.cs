@@ -24,18 +24,29 @@ internal sealed class FlowAssumptions
     /// </summary>
     public static readonly FlowAssumptions DriverStateSet = new(assumesRestart: false, assumesDriverStateSet: true, nameof(DriverStateSet));
 
+    /// <summary>
+    /// A crash kernel's probe (kexec on panic): the hardware is still running as the old kernel left
+    /// it, so a property marked <c>[IndicatesRunning]</c> (<c>IsBusMaster</c>, a DMA engine's
+    /// <c>Running</c>) reads true. A probe that leaves running hardware alone, or resets it only when
+    /// it finds it running, is understood.
+    /// </summary>
+    public static readonly FlowAssumptions CrashKernel = new(assumesRestart: false, assumesDriverStateSet: false, nameof(CrashKernel), assumesHardwareRunning: true);
+
     private readonly string name;
 
-    private FlowAssumptions(bool assumesRestart, bool assumesDriverStateSet, string name)
+    private FlowAssumptions(bool assumesRestart, bool assumesDriverStateSet, string name, bool assumesHardwareRunning = false)
     {
         AssumesRestart = assumesRestart;
         AssumesDriverStateSet = assumesDriverStateSet;
+        AssumesHardwareRunning = assumesHardwareRunning;
         this.name = name;
     }
 
     public bool AssumesRestart { get; }
 
     public bool AssumesDriverStateSet { get; }
+
+    public bool AssumesHardwareRunning { get; }
 
     public override string ToString() => name;
 }

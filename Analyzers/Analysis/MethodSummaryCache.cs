@@ -24,6 +24,7 @@ internal sealed class MethodSummaryCache
     private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphsWithLocalFunctions = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<MethodContext, FeasibleGraph> feasibleGraphs = new();
     private readonly ConcurrentDictionary<SummaryKey, CallPath?> summaries = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> returnedValues = new(SymbolEqualityComparer.Default);
 
     public MethodSummaryCache(Compilation compilation, SystemStateConditionEvaluator evaluator)
     {
@@ -80,6 +81,13 @@ internal sealed class MethodSummaryCache
 
         return false;
     }
+
+    /// <summary>
+    /// The one expression <paramref name="method"/> returns, when its body in this compilation is just
+    /// that (<c>=&gt; expr</c> or <c>{ return expr; }</c>, accessors included); null otherwise.
+    /// </summary>
+    public IOperation? ReturnedValue(IMethodSymbol method) =>
+        returnedValues.GetOrAdd((method.PartialImplementationPart ?? method).OriginalDefinition, FindReturnedValue);
 
     public bool TryGetSummary(SummaryKey key, out CallPath? path) => summaries.TryGetValue(key, out path);
 
@@ -138,6 +146,35 @@ internal sealed class MethodSummaryCache
                     return ControlFlowGraph.Create(body, cancellationToken);
                 case IConstructorBodyOperation constructor:
                     return ControlFlowGraph.Create(constructor, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private IOperation? FindReturnedValue(IMethodSymbol method)
+    {
+        if (!HasBody(method))
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (!compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                continue;
+            }
+
+            var body = GetSemanticModel(reference.SyntaxTree).GetOperation(reference.GetSyntax(), CancellationToken.None) switch
+            {
+                IMethodBodyOperation methodBody => methodBody.BlockBody ?? methodBody.ExpressionBody,
+                IBlockOperation block => block,
+                _ => null,
+            };
+            if (body is IBlockOperation { Operations.Length: 1 } single && single.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
+            {
+                return returned;
             }
         }
 

@@ -55,10 +55,16 @@ internal sealed class RestartPathAnalysis
     /// </summary>
     public static RestartPathAnalysis? Create(DriverModelSymbols symbols, FlowAssumptions assumptions)
     {
-        var evaluator = SystemStateConditionEvaluator.Create(symbols.Kernel, symbols.SystemState, assumptions);
-        return evaluator is null
-            ? null
-            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator), assumptions);
+        // The evaluator reads what helpers return from the cache, which walks with the evaluator.
+        MethodSummaryCache? cache = null;
+        var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions, method => cache?.ReturnedValue(method));
+        if (evaluator is null)
+        {
+            return null;
+        }
+
+        cache = new MethodSummaryCache(symbols.Compilation, evaluator);
+        return new RestartPathAnalysis(new EffectAttributes(symbols), cache, assumptions);
     }
 
     /// <summary>True when the method's body is in this compilation, so the analysis can look inside it.</summary>

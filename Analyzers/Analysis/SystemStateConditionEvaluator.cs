@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,15 +18,38 @@ namespace ShutdownAnalyzers.Analysis;
 /// </summary>
 internal sealed class SystemStateConditionEvaluator
 {
+    /// <summary>How deep the values of helpers returning a condition are followed (<c>if (AlreadyEnabled(device))</c>).</summary>
+    private const int MaxInlineDepth = 3;
+
     private readonly IPropertySymbol? systemStateProperty;
     private readonly AbstractValue restart;
     private readonly bool assumesDriverStateSet;
+    private INamedTypeSymbol? indicatesRunning;
+    private Func<IMethodSymbol, IOperation?>? returnedValueOf;
 
     private SystemStateConditionEvaluator(IPropertySymbol? systemStateProperty, AbstractValue restart, bool assumesDriverStateSet)
     {
         this.systemStateProperty = systemStateProperty;
         this.restart = restart;
         this.assumesDriverStateSet = assumesDriverStateSet;
+    }
+
+    /// <summary>
+    /// Under <paramref name="assumptions"/>, reading what a helper returns through
+    /// <paramref name="returnedValueOf"/> (the one expression a method in source returns, or null).
+    /// Null only when the assumptions assume a restart and the bus API has no <c>Kernel.SystemState</c>.
+    /// </summary>
+    public static SystemStateConditionEvaluator? Create(
+        Infrastructure.DriverModelSymbols symbols, FlowAssumptions assumptions, Func<IMethodSymbol, IOperation?> returnedValueOf)
+    {
+        var evaluator = Create(symbols.Kernel, symbols.SystemState, assumptions);
+        if (evaluator is not null)
+        {
+            evaluator.indicatesRunning = assumptions.AssumesHardwareRunning ? symbols.IndicatesRunningAttribute : null;
+            evaluator.returnedValueOf = returnedValueOf;
+        }
+
+        return evaluator;
     }
 
     /// <summary>Under the restart assumption; null when the bus API has no <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>.</summary>
@@ -75,7 +99,9 @@ internal sealed class SystemStateConditionEvaluator
         operation is IPropertyReferenceOperation reference &&
         SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, systemStateProperty);
 
-    public AbstractValue Evaluate(IOperation operation, FlowState state)
+    public AbstractValue Evaluate(IOperation operation, FlowState state) => Evaluate(operation, state, depth: 0);
+
+    private AbstractValue Evaluate(IOperation operation, FlowState state, int depth)
     {
         if (operation.ConstantValue.HasValue)
         {
@@ -86,6 +112,12 @@ internal sealed class SystemStateConditionEvaluator
         {
             case IPropertyReferenceOperation when ReadsSystemState(operation):
                 return restart;
+            case IPropertyReferenceOperation property when IndicatesRunning(property.Property):
+                return AbstractValue.Boolean(true);
+            case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } property when depth < MaxInlineDepth:
+                return Inline(getter, property.Instance, ImmutableArray<IArgumentOperation>.Empty, state, depth);
+            case IInvocationOperation invocation when depth < MaxInlineDepth:
+                return Inline(invocation.TargetMethod, invocation.Instance, invocation.Arguments, state, depth);
             case ILocalReferenceOperation local:
                 return state.Get(local.Local);
             case IParameterReferenceOperation parameter:
@@ -93,25 +125,73 @@ internal sealed class SystemStateConditionEvaluator
             case IFlowCaptureReferenceOperation capture:
                 return state.Get(capture.Id);
             case IConversionOperation conversion:
-                return Convert(conversion, Evaluate(conversion.Operand, state));
+                return Convert(conversion, Evaluate(conversion.Operand, state, depth));
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
-                return Not(Evaluate(not.Operand, state));
+                return Not(Evaluate(not.Operand, state, depth));
             case IBinaryOperation { OperatorMethod: null } binary:
-                return EvaluateBinary(binary, state);
+                return EvaluateBinary(binary, state, depth);
             case IIsPatternOperation isPattern:
-                return Match(isPattern.Pattern, Evaluate(isPattern.Value, state), state);
+                return Match(isPattern.Pattern, Evaluate(isPattern.Value, state, depth), state);
             case IIsNullOperation isNull when assumesDriverStateSet && IsUnknownReference(isNull.Operand, state):
                 return AbstractValue.Boolean(false);
             case ISimpleAssignmentOperation assignment:
-                return Evaluate(assignment.Value, state);
+                return Evaluate(assignment.Value, state, depth);
             default:
                 return AbstractValue.Unknown;
         }
     }
 
-    private AbstractValue EvaluateBinary(IBinaryOperation binary, FlowState state)
+    /// <summary>
+    /// The value of a helper that returns one expression (<c>static bool AlreadyEnabled(Device d) =&gt;
+    /// d.Hardware.Dma.Running;</c>), with its parameters bound to the arguments' values. Virtual members
+    /// and methods without source are unknown: the body that runs is not known.
+    /// </summary>
+    private AbstractValue Inline(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, FlowState state, int depth)
     {
-        var left = Evaluate(binary.LeftOperand, state);
+        if (returnedValueOf is null || method.IsVirtual || method.IsAbstract || method.IsOverride ||
+            (instance is not null && instance is not IInstanceReferenceOperation && instance.Type?.TypeKind == TypeKind.Interface) ||
+            returnedValueOf(method) is not { } returned)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        var callee = FlowState.Empty;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter)
+            {
+                callee = callee.Set(parameter.OriginalDefinition, Evaluate(argument.Value, state, depth));
+            }
+        }
+
+        return Evaluate(returned, callee, depth + 1);
+    }
+
+    /// <summary>Under the crash-kernel assumption, a read marked <c>[IndicatesRunning]</c> is true.</summary>
+    private bool IndicatesRunning(IPropertySymbol property)
+    {
+        if (indicatesRunning is null)
+        {
+            return false;
+        }
+
+        for (var current = property; current is not null; current = current.OverriddenProperty)
+        {
+            foreach (var attribute in current.OriginalDefinition.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, indicatesRunning))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private AbstractValue EvaluateBinary(IBinaryOperation binary, FlowState state, int depth)
+    {
+        var left = Evaluate(binary.LeftOperand, state, depth);
         switch (binary.OperatorKind)
         {
             case BinaryOperatorKind.ConditionalAnd when left.AsBoolean == false:
@@ -122,7 +202,7 @@ internal sealed class SystemStateConditionEvaluator
                 return AbstractValue.Boolean(true);
         }
 
-        var right = Evaluate(binary.RightOperand, state);
+        var right = Evaluate(binary.RightOperand, state, depth);
         switch (binary.OperatorKind)
         {
             case BinaryOperatorKind.ConditionalAnd:

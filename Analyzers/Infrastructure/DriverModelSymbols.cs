@@ -38,6 +38,7 @@ internal sealed class DriverModelSymbols
         ResetsAttribute = compilation.GetTypeByMetadataName(Namespace + ".ResetsAttribute");
         WaitsOnHardwareAttribute = compilation.GetTypeByMetadataName(Namespace + ".WaitsOnHardwareAttribute");
         PerformsIoAttribute = compilation.GetTypeByMetadataName(Namespace + ".PerformsIoAttribute");
+        IndicatesRunningAttribute = compilation.GetTypeByMetadataName(Namespace + ".IndicatesRunningAttribute");
     }
 
     public Compilation Compilation { get; }
@@ -76,6 +77,9 @@ internal sealed class DriverModelSymbols
     public INamedTypeSymbol? WaitsOnHardwareAttribute { get; }
 
     public INamedTypeSymbol? PerformsIoAttribute { get; }
+
+    /// <summary><c>[IndicatesRunning]</c>: a property that reads true while the hardware runs on its own.</summary>
+    public INamedTypeSymbol? IndicatesRunningAttribute { get; }
 
     public static bool TryCreate(Compilation compilation, out DriverModelSymbols symbols)
     {

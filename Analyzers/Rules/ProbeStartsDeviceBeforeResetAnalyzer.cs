@@ -49,7 +49,7 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            RestartPathAnalysis.Create(symbols, FlowAssumptions.None) is not { } analysis ||
+            RestartPathAnalysis.Create(symbols, FlowAssumptions.CrashKernel) is not { } analysis ||
             analysis.Effects.Resets is not { } resets)
         {
             return;
