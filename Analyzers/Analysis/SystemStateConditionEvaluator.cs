@@ -9,7 +9,9 @@ namespace ShutdownAnalyzers.Analysis;
 /// <summary>
 /// Evaluates values and branch conditions under a set of <see cref="FlowAssumptions"/>: with the
 /// restart assumption every read of <c>Kernel.SystemState</c>, on any kernel instance, is the constant
-/// <c>SystemState.Restart</c>; with the driver-state assumption unknown references are not null.
+/// <c>SystemState.Restart</c>; with the driver-state assumption unknown references are not null; with
+/// the crash-kernel assumption reads marked <c>[IndicatesRunning]</c> are true. A helper or property
+/// in source that returns one expression is read through (a few calls deep).
 /// With the constants in a <see cref="FlowState"/> this folds <c>==</c>, <c>!=</c>, relational
 /// operators, <c>!</c>, <c>&amp;</c>/<c>|</c>, conversions and <c>is</c> patterns (<c>not</c>, <c>and</c>,
 /// <c>or</c>, relational). The compiler's control-flow graph has already lowered <c>&amp;&amp;</c>,
@@ -24,14 +26,21 @@ internal sealed class SystemStateConditionEvaluator
     private readonly IPropertySymbol? systemStateProperty;
     private readonly AbstractValue restart;
     private readonly bool assumesDriverStateSet;
-    private INamedTypeSymbol? indicatesRunning;
-    private Func<IMethodSymbol, IOperation?>? returnedValueOf;
+    private readonly INamedTypeSymbol? indicatesRunning;
+    private readonly Func<IMethodSymbol, IOperation?>? returnedValueOf;
 
-    private SystemStateConditionEvaluator(IPropertySymbol? systemStateProperty, AbstractValue restart, bool assumesDriverStateSet)
+    private SystemStateConditionEvaluator(
+        IPropertySymbol? systemStateProperty,
+        AbstractValue restart,
+        bool assumesDriverStateSet,
+        INamedTypeSymbol? indicatesRunning,
+        Func<IMethodSymbol, IOperation?>? returnedValueOf)
     {
         this.systemStateProperty = systemStateProperty;
         this.restart = restart;
         this.assumesDriverStateSet = assumesDriverStateSet;
+        this.indicatesRunning = indicatesRunning;
+        this.returnedValueOf = returnedValueOf;
     }
 
     /// <summary>
@@ -40,17 +49,8 @@ internal sealed class SystemStateConditionEvaluator
     /// Null only when the assumptions assume a restart and the bus API has no <c>Kernel.SystemState</c>.
     /// </summary>
     public static SystemStateConditionEvaluator? Create(
-        Infrastructure.DriverModelSymbols symbols, FlowAssumptions assumptions, Func<IMethodSymbol, IOperation?> returnedValueOf)
-    {
-        var evaluator = Create(symbols.Kernel, symbols.SystemState, assumptions);
-        if (evaluator is not null)
-        {
-            evaluator.indicatesRunning = assumptions.AssumesHardwareRunning ? symbols.IndicatesRunningAttribute : null;
-            evaluator.returnedValueOf = returnedValueOf;
-        }
-
-        return evaluator;
-    }
+        Infrastructure.DriverModelSymbols symbols, FlowAssumptions assumptions, Func<IMethodSymbol, IOperation?> returnedValueOf) =>
+        Create(symbols.Kernel, symbols.SystemState, assumptions, assumptions.AssumesHardwareRunning ? symbols.IndicatesRunningAttribute : null, returnedValueOf);
 
     /// <summary>Under the restart assumption; null when the bus API has no <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>.</summary>
     public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState) =>
@@ -61,11 +61,19 @@ internal sealed class SystemStateConditionEvaluator
     /// <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>. Without the restart assumption the
     /// system state is unknown, like any other value.
     /// </summary>
-    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, FlowAssumptions assumptions)
+    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, FlowAssumptions assumptions) =>
+        Create(kernel, systemState, assumptions, indicatesRunning: null, returnedValueOf: null);
+
+    private static SystemStateConditionEvaluator? Create(
+        INamedTypeSymbol? kernel,
+        INamedTypeSymbol? systemState,
+        FlowAssumptions assumptions,
+        INamedTypeSymbol? indicatesRunning,
+        Func<IMethodSymbol, IOperation?>? returnedValueOf)
     {
         if (!assumptions.AssumesRestart)
         {
-            return new SystemStateConditionEvaluator(null, AbstractValue.Unknown, assumptions.AssumesDriverStateSet);
+            return new SystemStateConditionEvaluator(null, AbstractValue.Unknown, assumptions.AssumesDriverStateSet, indicatesRunning, returnedValueOf);
         }
 
         if (kernel is null || systemState is null)
@@ -86,7 +94,8 @@ internal sealed class SystemStateConditionEvaluator
         {
             if (property is not null && member is IFieldSymbol { HasConstantValue: true } field)
             {
-                return new SystemStateConditionEvaluator(property, AbstractValue.FromConstant(field.ConstantValue), assumptions.AssumesDriverStateSet);
+                return new SystemStateConditionEvaluator(
+                    property, AbstractValue.FromConstant(field.ConstantValue), assumptions.AssumesDriverStateSet, indicatesRunning, returnedValueOf);
             }
         }
 
