@@ -31,6 +31,16 @@ public sealed class ConsumerFixAndSimulateTests
         var failures = suite.Elements("testcase").ToDictionary(c => c.Attribute("name")!.Value, c => c.Element("failure")?.Attribute("type")?.Value);
         Assert.Equal("ProbeFailed", failures[FlawedDriverModel.HbaAddress]);
         Assert.Equal("Unreachable", failures[FlawedDriverModel.NicAddress]);
+
+        var html = await project.ShutdownSimAsync("run", ".", "--scenario", "kexec", "--format", "html", "--output", "kexec.html");
+        Assert.True(html.ExitCode == 1, html.ToString());
+        var page = project.Read("kexec.html");
+        foreach (var device in new[] { FlawedDriverModel.HbaAddress, FlawedDriverModel.NicAddress })
+        {
+            Assert.Contains($"<h3>{device} ", page);
+        }
+
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<svg class=\"timeline\"").Count);
     }
 
     [Fact]
