@@ -79,7 +79,7 @@ public class HtmlFormatTests
         var jump = Assert.Single(Columns(svg), c => c.Title.Contains(": kexec: jump to the next kernel"));
         return svg.Descendants(Svg + "rect")
             .Where(r => (string?)r.Attribute("class") == "dma")
-            .Any(r => (int)r.Attribute("x")! <= jump.Center && (int)r.Attribute("x")! + (int)r.Attribute("width")! > jump.Center + 23);
+            .Any(r => (int)r.Attribute("x")! <= jump.Center && (int)r.Attribute("x")! + (int)r.Attribute("width")! > jump.Center + (jump.Width / 2));
     }
 
     /// <summary>The <paramref name="index"/>-th device timeline of the page, as XML.</summary>
@@ -90,10 +90,10 @@ public class HtmlFormatTests
         return XElement.Parse(svg);
     }
 
-    /// <summary>The device's moments: each column's centre and what its tooltip says.</summary>
-    private static (int Center, string Title)[] Columns(XElement svg) =>
+    /// <summary>The device's moments: each column's centre and width, and what its tooltip says.</summary>
+    private static (int Center, int Width, string Title)[] Columns(XElement svg) =>
         svg.Descendants(Svg + "rect")
             .Where(r => (string?)r.Attribute("class") == "hover")
-            .Select(r => ((int)r.Attribute("x")! + ((int)r.Attribute("width")! / 2), r.Element(Svg + "title")!.Value))
+            .Select(r => ((int)r.Attribute("x")! + ((int)r.Attribute("width")! / 2), (int)r.Attribute("width")!, r.Element(Svg + "title")!.Value))
             .ToArray();
 }

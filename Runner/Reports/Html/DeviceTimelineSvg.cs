@@ -15,10 +15,14 @@ namespace ShutdownAnalyzers.Runner.Reports.Html;
 /// dashed line at each moment of the whole machine, and a red line where the device failed.
 /// Hovering a column shows what happened then.
 /// </summary>
-internal static partial class DeviceTimelineSvg
+internal sealed partial class DeviceTimelineSvg
 {
     private const int Gutter = 118;
-    private const int ColumnWidth = 46;
+    private const int WidestColumn = 46;
+    private const int NarrowestColumn = 22;
+
+    /// <summary>How wide the moments may be together before columns narrow, down to <see cref="NarrowestColumn"/>.</summary>
+    private const int PreferredMomentsWidth = 1150;
     private const int KernelBandTop = 2;
     private const int KernelBandHeight = 16;
     private const int TimeRowTop = 20;
@@ -34,9 +38,18 @@ internal static partial class DeviceTimelineSvg
 
     private static readonly string[] KernelFills = { "#e3f2fd", "#fff3e0", "#f3e5f5", "#e8f5e9" };
 
+    private readonly int columnWidth;
+
+    /// <summary>Columns narrow as moments grow in number, so a run of many devices still fits a screen.</summary>
+    private DeviceTimelineSvg(RunTimeline run) =>
+        columnWidth = Math.Clamp(PreferredMomentsWidth / Math.Max(1, run.Columns.Count), NarrowestColumn, WidestColumn);
+
     public static int Height => LanesTop + (Lanes.Length * LanePitch) + 4;
 
-    public static void Write(StringBuilder html, RunTimeline run, int device, DeviceReport report)
+    public static void Write(StringBuilder html, RunTimeline run, int device, DeviceReport report) =>
+        new DeviceTimelineSvg(run).WriteSvg(html, run, device, report);
+
+    private void WriteSvg(StringBuilder html, RunTimeline run, int device, DeviceReport report)
     {
         var body = new StringBuilder();
         var labels = new List<MarkerLabel>();
@@ -61,12 +74,12 @@ internal static partial class DeviceTimelineSvg
 
     private static int Lane(int index) => LanesTop + (index * LanePitch);
 
-    private static int X(int column) => Gutter + (column * ColumnWidth);
+    private int X(int column) => Gutter + (column * columnWidth);
 
-    private static int Center(int column) => X(column) + (ColumnWidth / 2);
+    private int Center(int column) => X(column) + (columnWidth / 2);
 
     /// <summary>A band per stretch of columns in the same kernel, named inside.</summary>
-    private static void WriteKernelBand(StringBuilder html, RunTimeline run)
+    private void WriteKernelBand(StringBuilder html, RunTimeline run)
     {
         var kernels = new List<string>();
         foreach (var (start, end, kernel) in Stretches(run.Columns.Count, c => run.Columns[c].Kernel))
@@ -77,28 +90,35 @@ internal static partial class DeviceTimelineSvg
             }
 
             var fill = KernelFills[kernels.IndexOf(kernel) % KernelFills.Length];
-            html.Append(Invariant($"<rect x=\"{X(start)}\" y=\"{KernelBandTop}\" width=\"{(end - start + 1) * ColumnWidth}\" height=\"{KernelBandHeight}\" fill=\"{fill}\" stroke=\"#90a4ae\" stroke-width=\"0.5\"/>"));
+            html.Append(Invariant($"<rect x=\"{X(start)}\" y=\"{KernelBandTop}\" width=\"{(end - start + 1) * columnWidth}\" height=\"{KernelBandHeight}\" fill=\"{fill}\" stroke=\"#90a4ae\" stroke-width=\"0.5\"/>"));
             html.Append(Invariant($"<text class=\"kernel\" x=\"{X(start) + 4}\" y=\"{KernelBandTop + 12}\">{Html.Text(kernel.Length == 0 ? "before boot" : kernel)}</text>\n"));
         }
 
         html.Append(Invariant($"<text class=\"lane-label\" x=\"4\" y=\"{KernelBandTop + 12}\">kernel</text>\n"));
     }
 
-    /// <summary>The simulated time wherever it moved on since the column before.</summary>
-    private static void WriteTimes(StringBuilder html, RunTimeline run)
+    /// <summary>The simulated time wherever it moved on since the column before (and there is room to say so).</summary>
+    private void WriteTimes(StringBuilder html, RunTimeline run)
     {
+        const int characterWidth = 6;
         html.Append(Invariant($"<text class=\"lane-label\" x=\"4\" y=\"{TimeRowTop + 10}\">simulated time</text>\n"));
+        var freeFrom = 0;
         for (var c = 0; c < run.Columns.Count; c++)
         {
             if (c == 0 || run.Columns[c].AtMs != run.Columns[c - 1].AtMs)
             {
-                html.Append(Invariant($"<text class=\"time\" x=\"{X(c) + 2}\" y=\"{TimeRowTop + 10}\">{run.Columns[c].AtMs} ms</text>"));
                 html.Append(Invariant($"<line x1=\"{X(c)}\" y1=\"{TimeRowTop}\" x2=\"{X(c)}\" y2=\"{TimeRowTop + 12}\" stroke=\"#90a4ae\" stroke-width=\"0.5\"/>\n"));
+                var label = Invariant($"{run.Columns[c].AtMs} ms");
+                if (X(c) >= freeFrom)
+                {
+                    html.Append(Invariant($"<text class=\"time\" x=\"{X(c) + 2}\" y=\"{TimeRowTop + 10}\">{label}</text>"));
+                    freeFrom = X(c) + 6 + (label.Length * characterWidth);
+                }
             }
         }
     }
 
-    private static void WriteLaneLabels(StringBuilder html)
+    private void WriteLaneLabels(StringBuilder html)
     {
         for (var i = 0; i < Lanes.Length; i++)
         {
@@ -108,7 +128,7 @@ internal static partial class DeviceTimelineSvg
     }
 
     /// <summary>Dashed lines where the whole machine moved on (a kernel boots, the scenario begins, kexec jumps), labelled above the lanes.</summary>
-    private static void WriteMachineMoments(StringBuilder html, RunTimeline run, List<MarkerLabel> labels)
+    private void WriteMachineMoments(StringBuilder html, RunTimeline run, List<MarkerLabel> labels)
     {
         for (var c = 0; c < run.Columns.Count; c++)
         {
@@ -122,7 +142,7 @@ internal static partial class DeviceTimelineSvg
         }
     }
 
-    private static void WritePowerLane(StringBuilder html, RunTimeline run, int device, int top)
+    private void WritePowerLane(StringBuilder html, RunTimeline run, int device, int top)
     {
         var known = false;
         foreach (var (start, end, state) in Stretches(run.Columns.Count, c => run.StateAt(device, c) is { } moment ? PowerText(moment.PowerState) : null))
@@ -133,7 +153,7 @@ internal static partial class DeviceTimelineSvg
             }
 
             known = true;
-            var width = (end - start + 1) * ColumnWidth;
+            var width = (end - start + 1) * columnWidth;
             html.Append(Invariant($"<rect class=\"power {PowerClass(state)}\" x=\"{X(start)}\" y=\"{top}\" width=\"{width}\" height=\"{LaneHeight}\"/>"));
             html.Append(Invariant($"<text class=\"in-lane\" x=\"{X(start) + 4}\" y=\"{top + 12}\">{Html.Text(state)}</text>\n"));
         }
@@ -144,20 +164,20 @@ internal static partial class DeviceTimelineSvg
         }
     }
 
-    private static void WriteFlagLane(StringBuilder html, RunTimeline run, int device, int top, Func<TimelineEvent, bool> flag, string onText, string cssClass)
+    private void WriteFlagLane(StringBuilder html, RunTimeline run, int device, int top, Func<TimelineEvent, bool> flag, string onText, string cssClass)
     {
         foreach (var (start, end, on) in Stretches(run.Columns.Count, c => run.StateAt(device, c) is { } moment && flag(moment)))
         {
             if (on)
             {
-                html.Append(Invariant($"<rect class=\"{cssClass}\" x=\"{X(start)}\" y=\"{top + 2}\" width=\"{(end - start + 1) * ColumnWidth}\" height=\"{LaneHeight - 4}\" rx=\"2\"/>"));
+                html.Append(Invariant($"<rect class=\"{cssClass}\" x=\"{X(start)}\" y=\"{top + 2}\" width=\"{(end - start + 1) * columnWidth}\" height=\"{LaneHeight - 4}\" rx=\"2\"/>"));
                 html.Append(Invariant($"<text class=\"in-lane\" x=\"{X(start) + 4}\" y=\"{top + 12}\">{onText}</text>\n"));
             }
         }
     }
 
     /// <summary>A box from each callback's call to its return (red when it threw), a dot for every other moment of the device.</summary>
-    private static void WriteCallbacks(StringBuilder html, RunTimeline run, int device, int top)
+    private void WriteCallbacks(StringBuilder html, RunTimeline run, int device, int top)
     {
         var open = new Dictionary<string, int>();
         for (var c = 0; c < run.Columns.Count; c++)
@@ -183,7 +203,7 @@ internal static partial class DeviceTimelineSvg
 
             var start = open.Remove(frame, out var called) ? called : c;
             var threw = callback.Groups["verb"].Value == "threw";
-            html.Append(Invariant($"<rect class=\"callback{(threw ? " threw" : "")}\" x=\"{X(start) + 2}\" y=\"{top}\" width=\"{((c - start + 1) * ColumnWidth) - 4}\" height=\"{LaneHeight}\" rx=\"3\"/>"));
+            html.Append(Invariant($"<rect class=\"callback{(threw ? " threw" : "")}\" x=\"{X(start) + 2}\" y=\"{top}\" width=\"{((c - start + 1) * columnWidth) - 4}\" height=\"{LaneHeight}\" rx=\"3\"/>"));
             html.Append(Invariant($"<text class=\"callback-name\" x=\"{X(start) + 6}\" y=\"{top + 12}\">{Html.Text(callback.Groups["callback"].Value)}{(threw ? " ✖" : "")}</text>\n"));
         }
 
@@ -191,13 +211,13 @@ internal static partial class DeviceTimelineSvg
         foreach (var (frame, start) in open.OrderBy(o => o.Value))
         {
             var name = CallbackNote().Match(frame + " called").Groups["callback"].Value;
-            html.Append(Invariant($"<rect class=\"callback threw\" x=\"{X(start) + 2}\" y=\"{top}\" width=\"{((run.Columns.Count - start) * ColumnWidth) - 4}\" height=\"{LaneHeight}\" rx=\"3\"/>"));
+            html.Append(Invariant($"<rect class=\"callback threw\" x=\"{X(start) + 2}\" y=\"{top}\" width=\"{((run.Columns.Count - start) * columnWidth) - 4}\" height=\"{LaneHeight}\" rx=\"3\"/>"));
             html.Append(Invariant($"<text class=\"callback-name\" x=\"{X(start) + 6}\" y=\"{top + 12}\">{Html.Text(name)} …</text>\n"));
         }
     }
 
     /// <summary>A red line and label at the moment each unhealthy outcome was seen.</summary>
-    private static void WriteFailures(StringBuilder html, RunTimeline run, int device, DeviceReport report, List<MarkerLabel> labels)
+    private void WriteFailures(StringBuilder html, RunTimeline run, int device, DeviceReport report, List<MarkerLabel> labels)
     {
         foreach (var finding in report.OtherFindings.Prepend(report.Evidence).Where(f => f.Outcome != Outcome.Healthy))
         {
@@ -213,7 +233,7 @@ internal static partial class DeviceTimelineSvg
     }
 
     /// <summary>The column of the moment the finding was noted on the device's timeline; else the first moment at or after it in its kernel.</summary>
-    private static int FailureColumn(RunTimeline run, int device, Evidence finding)
+    private int FailureColumn(RunTimeline run, int device, Evidence finding)
     {
         var noted = $"{finding.Outcome}: {finding.Text}";
         for (var c = 0; c < run.Columns.Count; c++)
@@ -236,7 +256,7 @@ internal static partial class DeviceTimelineSvg
     }
 
     /// <summary>An invisible rectangle per column of the device's moments whose tooltip says what happened.</summary>
-    private static void WriteHoverColumns(StringBuilder html, RunTimeline run, int device)
+    private void WriteHoverColumns(StringBuilder html, RunTimeline run, int device)
     {
         for (var c = 0; c < run.Columns.Count; c++)
         {
@@ -245,7 +265,7 @@ internal static partial class DeviceTimelineSvg
                 var power = moment.PowerState is { } state ? $", {state}" : "";
                 var tip = $"{moment.AtMs} ms, {(moment.Kernel.Length == 0 ? "before boot" : moment.Kernel)}: {moment.What}{power}"
                     + $"{(moment.BusMaster ? ", bus master" : "")}{(moment.DmaRunning ? ", DMA running" : "")}{(moment.InterruptAsserted ? ", interrupt asserted" : "")}";
-                html.Append(Invariant($"<rect class=\"hover\" x=\"{X(c)}\" y=\"{LanesTop}\" width=\"{ColumnWidth}\" height=\"{Lanes.Length * LanePitch}\"><title>{Html.Text(tip)}</title></rect>\n"));
+                html.Append(Invariant($"<rect class=\"hover\" x=\"{X(c)}\" y=\"{LanesTop}\" width=\"{columnWidth}\" height=\"{Lanes.Length * LanePitch}\"><title>{Html.Text(tip)}</title></rect>\n"));
             }
         }
     }
@@ -290,7 +310,7 @@ internal static partial class DeviceTimelineSvg
     /// the same place), each in the first row where it does not run into the label before it.
     /// </summary>
     /// <returns>Where the rightmost label ends.</returns>
-    private static int WriteLabels(StringBuilder html, List<MarkerLabel> labels)
+    private int WriteLabels(StringBuilder html, List<MarkerLabel> labels)
     {
         const int characterWidth = 6;
         var freeFrom = new int[MarkerRows];
