@@ -151,13 +151,15 @@ internal sealed class SystemStateConditionEvaluator
     }
 
     /// <summary>
-    /// The value of a helper that returns one expression (<c>static bool AlreadyEnabled(Device d) =&gt;
-    /// d.Hardware.Dma.Running;</c>), with its parameters bound to the arguments' values. Virtual members
-    /// and methods without source are unknown: the body that runs is not known.
+    /// The value of a helper that returns one bool, enum or integral expression (<c>static bool
+    /// AlreadyEnabled(Device d) =&gt; d.Hardware.Dma.Running;</c>), with its parameters bound to the
+    /// arguments' values. Virtual members and methods without source are unknown: the body that runs is
+    /// not known.
     /// </summary>
     private AbstractValue Inline(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, FlowState state, int depth)
     {
-        if (returnedValueOf is null || method.IsVirtual || method.IsAbstract || method.IsOverride ||
+        if (returnedValueOf is null || !IsSmallDomain(method.ReturnType) || method.IsVirtual || method.IsAbstract || method.IsOverride ||
+            method.DeclaringSyntaxReferences.IsEmpty ||
             (instance is not null && instance is not IInstanceReferenceOperation && instance.Type?.TypeKind == TypeKind.Interface) ||
             returnedValueOf(method) is not { } returned)
         {
@@ -174,6 +176,19 @@ internal sealed class SystemStateConditionEvaluator
         }
 
         return Evaluate(returned, callee, depth + 1);
+    }
+
+    /// <summary>Values the evaluator can hold as constants and branch on: bool, enums, integral numbers.</summary>
+    private static bool IsSmallDomain(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.TypeKind == TypeKind.Enum || type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32 or
+            SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int16 or
+            SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char;
     }
 
     /// <summary>Under the crash-kernel assumption, a read marked <c>[IndicatesRunning]</c> is true.</summary>
