@@ -38,6 +38,7 @@ internal sealed class DriverModelSymbols
         ResetsAttribute = compilation.GetTypeByMetadataName(Namespace + ".ResetsAttribute");
         WaitsOnHardwareAttribute = compilation.GetTypeByMetadataName(Namespace + ".WaitsOnHardwareAttribute");
         PerformsIoAttribute = compilation.GetTypeByMetadataName(Namespace + ".PerformsIoAttribute");
+        IndicatesNonVolatileCacheAttribute = compilation.GetTypeByMetadataName(Namespace + ".IndicatesNonVolatileCacheAttribute");
     }
 
     public Compilation Compilation { get; }
@@ -76,6 +77,9 @@ internal sealed class DriverModelSymbols
     public INamedTypeSymbol? WaitsOnHardwareAttribute { get; }
 
     public INamedTypeSymbol? PerformsIoAttribute { get; }
+
+    /// <summary><c>[IndicatesNonVolatileCache]</c>: the marked property is true when a write cache survives a reset.</summary>
+    public INamedTypeSymbol? IndicatesNonVolatileCacheAttribute { get; }
 
     public static bool TryCreate(Compilation compilation, out DriverModelSymbols symbols)
     {
