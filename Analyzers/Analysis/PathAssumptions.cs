@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace ShutdownAnalyzers.Analysis;
 
 /// <summary>
@@ -14,10 +16,12 @@ internal sealed class PathAssumptions
     /// <summary>Nothing assumed: conditions on the system state leave both branches open.</summary>
     public static readonly PathAssumptions AnySystemState = new(systemState: null, volatileWriteCache: false);
 
-    private PathAssumptions(string? systemState, bool volatileWriteCache)
+    private PathAssumptions(string? systemState, bool volatileWriteCache, SyntaxNode? stateOverrideNode = null, string? stateOverride = null)
     {
         SystemState = systemState;
         VolatileWriteCache = volatileWriteCache;
+        StateOverrideNode = stateOverrideNode;
+        StateOverride = stateOverride;
     }
 
     /// <summary>The <c>SystemState</c> member every read of <c>Kernel.SystemState</c> evaluates to, or null for unknown.</summary>
@@ -30,11 +34,20 @@ internal sealed class PathAssumptions
     /// </summary>
     public bool VolatileWriteCache { get; }
 
+    /// <summary>Where reads of <c>Kernel.SystemState</c> evaluate to <see cref="StateOverride"/> instead: "what if this condition saw a power-off?"</summary>
+    public SyntaxNode? StateOverrideNode { get; }
+
+    /// <summary>The <c>SystemState</c> member assumed inside <see cref="StateOverrideNode"/>.</summary>
+    public string? StateOverride { get; }
+
     /// <summary>The same assumptions with the system in <paramref name="systemState"/> (a <c>SystemState</c> member name), or in any state for null.</summary>
-    public PathAssumptions InSystemState(string? systemState) => new(systemState, VolatileWriteCache);
+    public PathAssumptions InSystemState(string? systemState) => new(systemState, VolatileWriteCache, StateOverrideNode, StateOverride);
 
     /// <summary>The same assumptions, and the device's write cache is volatile.</summary>
-    public PathAssumptions WithVolatileWriteCache() => new(SystemState, volatileWriteCache: true);
+    public PathAssumptions WithVolatileWriteCache() => new(SystemState, volatileWriteCache: true, StateOverrideNode, StateOverride);
+
+    /// <summary>The same assumptions, except that reads of the state inside <paramref name="node"/> see <paramref name="systemState"/>.</summary>
+    public PathAssumptions WithSystemStateWithin(SyntaxNode node, string systemState) => new(SystemState, VolatileWriteCache, node, systemState);
 
     public override string ToString() =>
         (SystemState is null ? "any system state" : "SystemState." + SystemState) + (VolatileWriteCache ? ", volatile write cache" : "");

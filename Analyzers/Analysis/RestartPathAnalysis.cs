@@ -28,11 +28,13 @@ internal sealed class RestartPathAnalysis
     private const int MaxCallDepth = 32;
 
     private readonly MethodSummaryCache cache;
+    private readonly SystemStateConditionEvaluator evaluator;
 
-    private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache, PathAssumptions assumptions)
+    private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache, SystemStateConditionEvaluator evaluator, PathAssumptions assumptions)
     {
         Effects = effects;
         this.cache = cache;
+        this.evaluator = evaluator;
         Assumptions = assumptions;
     }
 
@@ -54,8 +56,14 @@ internal sealed class RestartPathAnalysis
         var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions);
         return evaluator is null
             ? null
-            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator), assumptions);
+            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator), evaluator, assumptions);
     }
+
+    /// <summary>What <paramref name="operation"/> evaluates to under the assumptions, with no locals or parameters known.</summary>
+    public AbstractValue Evaluate(IOperation operation) => evaluator.Evaluate(operation, FlowState.Empty);
+
+    /// <summary>True when <paramref name="operation"/> reads <c>Kernel.SystemState</c>.</summary>
+    public bool ReadsSystemState(IOperation operation) => evaluator.ReadsSystemState(operation);
 
     /// <summary>
     /// The calls in <paramref name="method"/>'s own body, on the restart path, that have

@@ -22,15 +22,23 @@ internal sealed class SystemStateConditionEvaluator
 {
     private readonly IPropertySymbol systemStateProperty;
     private readonly AbstractValue assumedState;
+    private readonly SyntaxNode? stateOverrideNode;
+    private readonly AbstractValue stateOverride;
     private readonly INamedTypeSymbol? nonVolatileAttribute;
     private readonly INamedTypeSymbol? timeSpan;
     private readonly INamedTypeSymbol? timeout;
 
     private SystemStateConditionEvaluator(
-        IPropertySymbol systemStateProperty, AbstractValue assumedState, INamedTypeSymbol? nonVolatileAttribute, Compilation? compilation)
+        IPropertySymbol systemStateProperty,
+        AbstractValue assumedState,
+        (SyntaxNode Node, AbstractValue State)? stateOverride,
+        INamedTypeSymbol? nonVolatileAttribute,
+        Compilation? compilation)
     {
         this.systemStateProperty = systemStateProperty;
         this.assumedState = assumedState;
+        stateOverrideNode = stateOverride?.Node;
+        this.stateOverride = stateOverride?.State ?? AbstractValue.Unknown;
         this.nonVolatileAttribute = nonVolatileAttribute;
         timeSpan = compilation?.GetTypeByMetadataName("System.TimeSpan");
         timeout = compilation?.GetTypeByMetadataName("System.Threading.Timeout");
@@ -80,7 +88,18 @@ internal sealed class SystemStateConditionEvaluator
             assumed = value;
         }
 
-        return new SystemStateConditionEvaluator(property, assumed, assumptions.VolatileWriteCache ? nonVolatileAttribute : null, compilation);
+        (SyntaxNode, AbstractValue)? stateOverride = null;
+        if (assumptions is { StateOverrideNode: { } node, StateOverride: { } overrideName })
+        {
+            if (StateConstant(systemState, overrideName) is not { } value)
+            {
+                return null;
+            }
+
+            stateOverride = (node, value);
+        }
+
+        return new SystemStateConditionEvaluator(property, assumed, stateOverride, assumptions.VolatileWriteCache ? nonVolatileAttribute : null, compilation);
     }
 
     private static AbstractValue? StateConstant(INamedTypeSymbol systemState, string name)
@@ -111,13 +130,17 @@ internal sealed class SystemStateConditionEvaluator
         switch (operation)
         {
             case IPropertyReferenceOperation when ReadsSystemState(operation):
-                return assumedState;
+                return IsOverridden(operation.Syntax) ? stateOverride : assumedState;
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } nullable } when IsNullableValue(nullable):
+                return Evaluate(nullable, state) is { IsConstant: true, Constant: not null } known ? known : AbstractValue.Unknown;
             case IPropertyReferenceOperation property when nonVolatileAttribute is not null:
                 return EvaluateCacheProperty(property.Property);
             case IFieldReferenceOperation field when IsInfiniteTimeout(field.Field):
                 return AbstractValue.InfiniteTimeout;
             case IInvocationOperation invocation when IsInfiniteTimeout(invocation, state):
                 return AbstractValue.InfiniteTimeout;
+            case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Arguments.Length: 0, Instance: { } nullable } when IsNullableValue(nullable):
+                return Evaluate(nullable, state) is { IsConstant: true, Constant: not null } value ? value : AbstractValue.Unknown;
             case IIsNullOperation isNull:
                 return IsNull(Evaluate(isNull.Operand, state));
             case IDefaultValueOperation { Type: { } type } when !type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T:
@@ -331,6 +354,12 @@ internal sealed class SystemStateConditionEvaluator
             _ => AbstractValue.Unknown,
         };
     }
+
+    private static bool IsNullableValue(IOperation operation) =>
+        operation.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    private bool IsOverridden(SyntaxNode syntax) =>
+        stateOverrideNode is not null && syntax.SyntaxTree == stateOverrideNode.SyntaxTree && stateOverrideNode.Span.Contains(syntax.Span);
 
     /// <summary>Under a volatile write cache: "is it non-volatile?" is false, and the cache object exists.</summary>
     private AbstractValue EvaluateCacheProperty(IPropertySymbol property)
