@@ -868,6 +868,37 @@ public static class SHD005ShutdownSkipsCacheFlushTests
         }
     }
 
+    /// <summary>The ipr sample under Samples/ warns where it should, and only there.</summary>
+    public sealed class Samples
+    {
+        [Fact]
+        public Task Ipr_flawed_driver_is_reported_at_its_fast_reboot_and_the_fixed_one_is_not()
+        {
+            var folder = Path.Combine(RepositoryLayout.Root, "Samples", "Ipr");
+            var test = new Verify.Test();
+            foreach (var file in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                test.TestState.Sources.Add((Path.GetRelativePath(folder, file).Replace('\\', '/'), File.ReadAllText(file)));
+            }
+
+            var flawed = File.ReadAllText(Path.Combine(folder, "Flawed", "IprDriver.cs"));
+            var (line, column) = LineAndColumn(flawed, "void Shutdown", "void ".Length);
+            var (conditionLine, conditionColumn) = LineAndColumn(flawed, "fastReboot && device.Kernel.SystemState == SystemState.Restart", 0);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic()
+                .WithLocation("/0/Flawed/IprDriver.cs", line, column)
+                .WithLocation("/0/Flawed/IprDriver.cs", conditionLine, conditionColumn)
+                .WithArguments("IprDriver", "Shutdown → ShutDown → BringDown → Flush"));
+            return test.RunAsync();
+        }
+
+        private static (int Line, int Column) LineAndColumn(string text, string marker, int offset)
+        {
+            var index = text.IndexOf(marker, StringComparison.Ordinal) + offset;
+            var before = text.Substring(0, index);
+            return (before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'));
+        }
+    }
+
     /// <summary>The severity is the user's to choose in .editorconfig.</summary>
     public class Configuration
     {

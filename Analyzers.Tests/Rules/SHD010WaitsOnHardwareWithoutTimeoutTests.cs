@@ -1,6 +1,9 @@
 using System;
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using ShutdownAnalyzers.Tests.Documentation;
 using ShutdownAnalyzers.Tests.Verifiers;
 using Verify = ShutdownAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ShutdownAnalyzers.Rules.WaitsOnHardwareWithoutTimeoutAnalyzer>;
 using VerifyFix = ShutdownAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -653,6 +656,50 @@ public static class SHD010WaitsOnHardwareWithoutTimeoutTests
             test.FixedState.Sources.Add(string.Format(Fixed, "Ahci"));
             test.FixedState.AdditionalProjects["Other"].Sources.Add(string.Format(Fixed, "Mlx5"));
             return test.RunAsync();
+        }
+    }
+
+    /// <summary>The nvme sample under Samples/ warns where it should, and only there.</summary>
+    public sealed class Samples
+    {
+        [Fact]
+        public Task Nvme_flawed_driver_is_reported_in_Shutdown_and_Remove_and_the_fixed_one_is_not()
+        {
+            var folder = Path.Combine(RepositoryLayout.Root, "Samples", "Nvme");
+            var test = new Verify.Test();
+            foreach (var file in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                test.TestState.Sources.Add((Path.GetRelativePath(folder, file).Replace('\\', '/'), File.ReadAllText(file)));
+            }
+
+            const string FlawedPath = "/0/Flawed/NvmeDriver.cs";
+            var flawed = File.ReadAllText(Path.Combine(folder, "Flawed", "NvmeDriver.cs"));
+            var shutdownCall = LineAndColumn(flawed, "NvmeCore.Disable(device, Timeout.InfiniteTimeSpan);", 0, occurrence: 0);
+            var removeCall = LineAndColumn(flawed, "NvmeCore.Disable(device, Timeout.InfiniteTimeSpan);", 0, occurrence: 1);
+            var shutdownTimeout = LineAndColumn(flawed, "Timeout.InfiniteTimeSpan);", 0, occurrence: 0);
+            var removeTimeout = LineAndColumn(flawed, "Timeout.InfiniteTimeSpan);", 0, occurrence: 1);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic()
+                .WithLocation(FlawedPath, shutdownCall.Line, shutdownCall.Column)
+                .WithLocation(FlawedPath, shutdownTimeout.Line, shutdownTimeout.Column)
+                .WithArguments("Shutdown", "NvmeDriver", "Shutdown → Disable → WaitForRegister(infinite)"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic()
+                .WithLocation(FlawedPath, removeCall.Line, removeCall.Column)
+                .WithLocation(FlawedPath, removeTimeout.Line, removeTimeout.Column)
+                .WithArguments("Remove", "NvmeDriver", "Remove → Disable → WaitForRegister(infinite)"));
+            return test.RunAsync();
+        }
+
+        private static (int Line, int Column) LineAndColumn(string text, string marker, int offset, int occurrence)
+        {
+            var index = -1;
+            for (var i = 0; i <= occurrence; i++)
+            {
+                index = text.IndexOf(marker, index + 1, StringComparison.Ordinal);
+            }
+
+            index += offset;
+            var before = text.Substring(0, index);
+            return (before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'));
         }
     }
 

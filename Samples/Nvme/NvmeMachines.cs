@@ -1,0 +1,39 @@
+using ShutdownAnalyzers.Hardware;
+using ShutdownAnalyzers.Simulation;
+
+namespace ShutdownAnalyzers.Samples.Nvme;
+
+/// <summary>A server with one hot-pluggable NVMe SSD whose driver waits for the controller's shutdown with no timeout.</summary>
+public sealed class FlawedNvmeMachine : MachineModel
+{
+    public override string Name => "nvme-flawed";
+
+    public override string Description => "Intel P3700 in a hot-plug slot; nvme waits for CSTS.SHST for ever";
+
+    public override void Build(MachineBuilder machine) =>
+        machine
+            .AddPciFunction(NvmeMachines.ControllerAddress, NvmeMachines.Controller())
+            .AddDriver(() => new Flawed.NvmeDriver());
+}
+
+/// <summary>The same server with nvme's wait bounded by its shutdown timeout.</summary>
+public sealed class FixedNvmeMachine : MachineModel
+{
+    public override string Name => "nvme-fixed";
+
+    public override string Description => "Intel P3700 in a hot-plug slot; nvme waits for CSTS.SHST at most shutdown_timeout";
+
+    public override void Build(MachineBuilder machine) =>
+        machine
+            .AddPciFunction(NvmeMachines.ControllerAddress, NvmeMachines.Controller())
+            .AddDriver(() => new Fixed.NvmeDriver());
+}
+
+/// <summary>What the nvme machines share.</summary>
+public static class NvmeMachines
+{
+    public const string ControllerAddress = "0000:5e:00.0";
+
+    /// <summary>A P3700 in a slot with power control, so it can be pulled out and put back.</summary>
+    public static NvmeController Controller() => new() { Slot = new HotplugSlot(hasPowerControl: true) };
+}
