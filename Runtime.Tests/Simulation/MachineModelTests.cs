@@ -15,7 +15,9 @@ public class MachineModelTests
     {
         var models = MachineModel.DiscoverIn(typeof(FlawedLpfcMachine).Assembly);
 
-        Assert.Equal(new[] { "lpfc-fixed", "lpfc-flawed" }, models.Select(m => m.Name));
+        Assert.Equal(
+            new[] { "ipr-fixed", "ipr-fixed-nonvolatile", "ipr-flawed", "lpfc-fixed", "lpfc-flawed", "nvme-fixed", "nvme-flawed" },
+            models.Select(m => m.Name));
         Assert.DoesNotContain(models, m => m is TestMachineModel);
     }
 
