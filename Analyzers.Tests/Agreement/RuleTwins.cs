@@ -11,6 +11,8 @@ public static class RuleTwins
     {
         new RuleTwin("SHD001", Sample: "Lpfc", Flawed: "lpfc-flawed", Fixed: "lpfc-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.ProbeFailed),
         new RuleTwin("SHD002", Sample: "Igb", Flawed: "igb-flawed", Fixed: "igb-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.Unreachable),
+        new RuleTwin("SHD005", Sample: "Ipr", Flawed: "ipr-flawed", Fixed: "ipr-fixed", Scenario.Reboot, KexecPolicy.Shutdown, Outcome.DataLost),
+        new RuleTwin("SHD010", Sample: "Nvme", Flawed: "nvme-flawed", Fixed: "nvme-fixed", Scenario.HotUnplug, KexecPolicy.Shutdown, Outcome.Hang),
     };
 
     /// <summary>For <c>[MemberData]</c>: one case per twin, named by its rule.</summary>

@@ -20,14 +20,14 @@ public class IprSampleTests
     }
 
     [Fact]
-    public void The_flawed_ipr_loses_them_after_kexec_too_when_the_next_kernel_resets_the_adapter()
+    public void The_flawed_ipr_loses_them_across_kexec_too_which_promises_nothing_about_the_next_kernel()
     {
         var report = Simulator.Run(new FlawedIprMachine(), Scenario.Kexec);
 
         var adapter = Assert.Single(report.Devices);
         Assert.Equal(Outcome.DataLost, adapter.Outcome);
-        Assert.Equal("next kernel", adapter.Evidence.Kernel);
-        Assert.Contains("FunctionReset in ipr Probe", adapter.Evidence.Text);
+        Assert.Contains("when kexec jumped to the next kernel", adapter.Evidence.Text);
+        Assert.Equal("write cache", adapter.Evidence.Location);
     }
 
     [Fact]
