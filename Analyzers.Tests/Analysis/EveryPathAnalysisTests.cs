@@ -82,6 +82,24 @@ public class EveryPathAnalysisTests
         Assert.Null(RestartPathAnalysis.Create(symbols, PathAssumptions.Restart.InSystemState("Hibernating")));
     }
 
+    [Fact]
+    public void A_condition_can_be_asked_what_if_it_saw_another_state()
+    {
+        const string Body = "if (device.IsEnabled) device.ClearMaster(); if (device.Kernel.SystemState == SystemState.Restart) return; device.WriteCache!.Flush();";
+        var compilation = Compile(Driver(Body));
+        Assert.True(DriverModelSymbols.TryCreate(compilation, out var symbols));
+        var driver = compilation.GetTypeByMetadataName("NicDriver")!;
+        var condition = compilation.SyntaxTrees[0].GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax>()
+            .Single(b => b.ToString() == "device.Kernel.SystemState == SystemState.Restart");
+
+        var asIs = RestartPathAnalysis.Create(symbols, RestartVolatile)!;
+        var seenAsPowerOff = RestartPathAnalysis.Create(symbols, RestartVolatile.WithSystemStateWithin(condition, "PowerOff"))!;
+
+        Assert.False(asIs.AlwaysReaches(Method(driver, "Shutdown"), driver, asIs.Effects.FlushesCache!, CancellationToken.None));
+        Assert.True(seenAsPowerOff.AlwaysReaches(Method(driver, "Shutdown"), driver, seenAsPowerOff.Effects.FlushesCache!, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("BringDown(device, ShutdownKind.Normal);", true)]
     [InlineData("BringDown(device, ShutdownKind.Quiesce);", false)]

@@ -33,20 +33,16 @@ internal sealed class SystemStateConditionEvaluator
         AbstractValue assumedState,
         (SyntaxNode Node, AbstractValue State)? stateOverride,
         INamedTypeSymbol? nonVolatileAttribute,
-        Compilation? compilation)
+        Compilation compilation)
     {
         this.systemStateProperty = systemStateProperty;
         this.assumedState = assumedState;
         stateOverrideNode = stateOverride?.Node;
         this.stateOverride = stateOverride?.State ?? AbstractValue.Unknown;
         this.nonVolatileAttribute = nonVolatileAttribute;
-        timeSpan = compilation?.GetTypeByMetadataName("System.TimeSpan");
-        timeout = compilation?.GetTypeByMetadataName("System.Threading.Timeout");
+        timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        timeout = compilation.GetTypeByMetadataName("System.Threading.Timeout");
     }
-
-    /// <summary>Null when the bus API has no <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>.</summary>
-    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState) =>
-        Create(kernel, systemState, PathAssumptions.Restart, nonVolatileAttribute: null, compilation: null);
 
     /// <summary>
     /// Evaluates under <paramref name="assumptions"/>. Null when the bus API has no <c>Kernel.SystemState</c>,
@@ -56,7 +52,7 @@ internal sealed class SystemStateConditionEvaluator
         Create(symbols.Kernel, symbols.SystemState, assumptions, symbols.IndicatesNonVolatileCacheAttribute, symbols.Compilation);
 
     private static SystemStateConditionEvaluator? Create(
-        INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, PathAssumptions assumptions, INamedTypeSymbol? nonVolatileAttribute, Compilation? compilation)
+        INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, PathAssumptions assumptions, INamedTypeSymbol? nonVolatileAttribute, Compilation compilation)
     {
         if (kernel is null || systemState is null)
         {
