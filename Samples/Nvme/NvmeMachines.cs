@@ -10,10 +10,7 @@ public sealed class FlawedNvmeMachine : MachineModel
 
     public override string Description => "Intel P3700 in a hot-plug slot; nvme waits for CSTS.SHST for ever";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(NvmeMachines.ControllerAddress, NvmeMachines.Controller())
-            .AddDriver(() => new Flawed.NvmeDriver());
+    public override void Build(MachineBuilder machine) => NvmeMachines.AddFlawed(machine);
 }
 
 /// <summary>The same server with nvme's wait bounded by its shutdown timeout.</summary>
@@ -23,16 +20,19 @@ public sealed class FixedNvmeMachine : MachineModel
 
     public override string Description => "Intel P3700 in a hot-plug slot; nvme waits for CSTS.SHST at most shutdown_timeout";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(NvmeMachines.ControllerAddress, NvmeMachines.Controller())
-            .AddDriver(() => new Fixed.NvmeDriver());
+    public override void Build(MachineBuilder machine) => NvmeMachines.AddFixed(machine);
 }
 
-/// <summary>What the nvme machines share.</summary>
+/// <summary>The nvme sample's hardware and drivers, for its own machines and for bigger ones.</summary>
 public static class NvmeMachines
 {
     public const string ControllerAddress = "0000:5e:00.0";
+
+    public static MachineBuilder AddFlawed(MachineBuilder machine) =>
+        machine.AddPciFunction(ControllerAddress, Controller()).AddDriver(() => new Flawed.NvmeDriver());
+
+    public static MachineBuilder AddFixed(MachineBuilder machine) =>
+        machine.AddPciFunction(ControllerAddress, Controller()).AddDriver(() => new Fixed.NvmeDriver());
 
     /// <summary>A P3700 in a slot with power control, so it can be pulled out and put back.</summary>
     public static NvmeController Controller() => new() { Slot = new HotplugSlot(hasPowerControl: true) };
