@@ -3,12 +3,12 @@ using ShutdownAnalyzers.Simulation;
 
 namespace ShutdownAnalyzers.Samples.Nvme;
 
-/// <summary>A server with one hot-pluggable NVMe SSD whose driver waits for the controller's shutdown with no timeout.</summary>
+/// <summary>A server with one NVMe SSD whose driver waits for the controller's shutdown with no timeout.</summary>
 public sealed class FlawedNvmeMachine : MachineModel
 {
     public override string Name => "nvme-flawed";
 
-    public override string Description => "Intel P3700 in a hot-plug slot; nvme waits for CSTS.SHST for ever";
+    public override string Description => "Intel P3700; nvme waits for CSTS.SHST for ever";
 
     public override void Build(MachineBuilder machine) => NvmeMachines.AddFlawed(machine);
 }
@@ -18,7 +18,7 @@ public sealed class FixedNvmeMachine : MachineModel
 {
     public override string Name => "nvme-fixed";
 
-    public override string Description => "Intel P3700 in a hot-plug slot; nvme waits for CSTS.SHST at most shutdown_timeout";
+    public override string Description => "Intel P3700; nvme waits for CSTS.SHST at most shutdown_timeout";
 
     public override void Build(MachineBuilder machine) => NvmeMachines.AddFixed(machine);
 }
@@ -29,11 +29,8 @@ public static class NvmeMachines
     public const string ControllerAddress = "0000:5e:00.0";
 
     public static MachineBuilder AddFlawed(MachineBuilder machine) =>
-        machine.AddPciFunction(ControllerAddress, Controller()).AddDriver(() => new Flawed.NvmeDriver());
+        machine.AddPciFunction(ControllerAddress, new NvmeController()).AddDriver(() => new Flawed.NvmeDriver());
 
     public static MachineBuilder AddFixed(MachineBuilder machine) =>
-        machine.AddPciFunction(ControllerAddress, Controller()).AddDriver(() => new Fixed.NvmeDriver());
-
-    /// <summary>A P3700 in a slot with power control, so it can be pulled out and put back.</summary>
-    public static NvmeController Controller() => new() { Slot = new HotplugSlot(hasPowerControl: true) };
+        machine.AddPciFunction(ControllerAddress, new NvmeController()).AddDriver(() => new Fixed.NvmeDriver());
 }
