@@ -15,7 +15,12 @@ public class MachineModelTests
     {
         var models = MachineModel.DiscoverIn(typeof(FlawedLpfcMachine).Assembly);
 
-        Assert.Equal(new[] { "lpfc-fixed", "lpfc-flawed" }, models.Select(m => m.Name));
+        // The samples compiled into this assembly: each flawed machine with its fixed twin, in name order.
+        var names = models.Select(m => m.Name).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Contains("lpfc-flawed", names);
+        Assert.All(names.Where(n => n.EndsWith("-flawed", StringComparison.Ordinal)), n => Assert.Contains(n.Replace("-flawed", "-fixed"), names));
+        Assert.Equal(names.Count(n => n.EndsWith("-fixed", StringComparison.Ordinal)), names.Count(n => n.EndsWith("-flawed", StringComparison.Ordinal)));
         Assert.DoesNotContain(models, m => m is TestMachineModel);
     }
 
