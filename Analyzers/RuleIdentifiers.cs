@@ -11,6 +11,12 @@ internal static class RuleIdentifiers
     /// <summary>SHD002: Shutdown, or what it calls, powers the hardware off while the system restarts.</summary>
     public const string ShutdownPowersOffOnRestart = "SHD002";
 
+    /// <summary>SHD008: error recovery tests the bound driver (or its data) instead of IsAdded.</summary>
+    public const string RecoveryTestsBoundDriver = "SHD008";
+
+    /// <summary>SHD009: Suspend, Shutdown or Remove sends I/O to another device that is not linked to the driver's device.</summary>
+    public const string UsesUnlinkedDevice = "SHD009";
+
     /// <summary>The help link of a rule: its page under <c>docs/rules/</c>.</summary>
     public static string GetHelpUri(string id) => DocsBase + id + ".md";
 }

@@ -79,8 +79,10 @@ internal sealed class MethodSummaryCache
 
     public void AddSummary(SummaryKey key, CallPath? path) => summaries.TryAdd(key, path);
 
-    private ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>The method's control-flow graph, built once per compilation; null when its body is not in this compilation.</summary>
+    public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        method = (method.PartialImplementationPart ?? method).OriginalDefinition;
         if (graphsWithLocalFunctions.TryGetValue(method, out var cached))
         {
             return cached;

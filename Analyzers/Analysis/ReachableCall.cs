@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ShutdownAnalyzers.Analysis;
 
@@ -45,4 +46,12 @@ internal sealed class ReachableCall
     public ImmutableArray<AbstractValue> Arguments { get; }
 
     public override string ToString() => Syntax.ToString();
+
+    /// <summary>How <paramref name="invocation"/> reaches its receiver.</summary>
+    public static CallReceiver ReceiverOf(IInvocationOperation invocation) => invocation.Instance switch
+    {
+        null => CallReceiver.None,
+        IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => CallReceiver.This,
+        _ => CallReceiver.Other,
+    };
 }
