@@ -195,6 +195,13 @@ public static class SHD008RecoveryTestsBoundDriverTests
             """);
 
         [Fact]
+        public Task Null_conditional_and_coalescing_reads_are_not_tests() => Verify.VerifyAnalyzerAsync(NicDriver("""
+            var name = device.Driver?.Name ?? "unbound";
+            var data = device.DriverData ?? new object();
+            return name.Length > 0 && data is not null ? PciErsResult.Recovered : PciErsResult.Disconnect;
+            """));
+
+        [Fact]
         public Task Proxy_test_in_a_lambda_is_not_on_the_handlers_path() => Verify.VerifyAnalyzerAsync(NicDriver("""
             System.Func<bool> bound = () => device.Driver is not null;
             return PciErsResult.Recovered;
@@ -741,6 +748,32 @@ public static class SHD008RecoveryTestsBoundDriverTests
                 public bool Retry { get; set; }
             }
             """);
+
+        [Fact]
+        public Task Drivers_in_several_files_and_projects()
+        {
+            const string Driver = """
+                using ShutdownAnalyzers.DriverModel;
+
+                public sealed class {0}Driver : PciDriver
+                {{
+                    public override string Name => "{0}";
+
+                    public override void Probe(PciDevice device) {{ }}
+
+                    public override PciErsResult SlotReset(PciDevice device) => {1} ? PciErsResult.Disconnect : PciErsResult.Recovered;
+                }}
+                """;
+
+            var test = new VerifyTest.Test();
+            test.TestState.Sources.Add(string.Format(Driver, "Mlx5", "[|device.Driver is null|]"));
+            test.TestState.Sources.Add(string.Format(Driver, "Nvme", "[|device.DriverData == null|]"));
+            test.TestState.AdditionalProjects["Other"].Sources.Add(string.Format(Driver, "Ixgbe", "[|null == device.Driver|]"));
+            test.FixedState.Sources.Add(string.Format(Driver, "Mlx5", "!device.IsAdded"));
+            test.FixedState.Sources.Add(string.Format(Driver, "Nvme", "!device.IsAdded"));
+            test.FixedState.AdditionalProjects["Other"].Sources.Add(string.Format(Driver, "Ixgbe", "!device.IsAdded"));
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task One_guard_per_handler_however_many_diagnostics_it_has() => VerifyReturn.VerifyCodeFixAsync(

@@ -93,6 +93,9 @@ public class DeviceTests
         kernel.Unbind(consumer);
 
         Assert.Empty(consumer.Links);
+
+        // Nothing for Remove to give back: the analyzers must not ask for a RemoveLink.
+        Assert.False(typeof(Device).GetMethod(nameof(Device.AddAutoRemoveLink))!.IsDefined(typeof(AcquiresAttribute)));
     }
 
     [Fact]
