@@ -114,6 +114,19 @@ public static class SHD009UsesUnlinkedDeviceTests
             """));
 
         [Fact]
+        public Task Linked_through_a_member_filled_from_another() => Verify.VerifyAnalyzerAsync(Storvsc(
+            """
+            vmbus = Vmbus.Find(device.Kernel);
+            device.AddAutoRemoveLink(vmbus);
+            channelBus = vmbus;
+            """,
+            "channelBus!.WriteRegister(0, 7);",
+            """
+
+            private PlatformDevice? channelBus;
+            """));
+
+        [Fact]
         public Task Linked_in_a_helper_Probe_calls() => Verify.VerifyAnalyzerAsync(Storvsc(
             """
             vmbus = Vmbus.Find(device.Kernel);

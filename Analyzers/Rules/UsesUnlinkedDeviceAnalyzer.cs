@@ -116,13 +116,29 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
         /// <summary>The supplier of each device link Probe makes for its own device.</summary>
         public List<DeviceOrigin> Suppliers { get; }
 
-        /// <summary>What a member or DriverData holds when a callback runs: what Probe stored there; the origin itself otherwise.</summary>
-        public DeviceOrigin Stored(DeviceOrigin origin) => origin.Kind switch
+        /// <summary>
+        /// What a member or DriverData holds when a callback runs — what Probe stored there, followed
+        /// through members filled from other members — with the storage on the way; the origin itself otherwise.
+        /// </summary>
+        public (DeviceOrigin Value, HashSet<DeviceOrigin> Names) Stored(DeviceOrigin origin)
         {
-            DeviceOriginKind.Member => Members.TryGetValue(origin.Symbol!, out var values) ? DeviceOrigin.Agree(values) : DeviceOrigin.Unknown,
-            DeviceOriginKind.DriverData => DeviceOrigin.Agree(DriverData),
-            _ => origin,
-        };
+            var names = new HashSet<DeviceOrigin>();
+            var current = origin;
+            while (current.Kind is DeviceOriginKind.Member or DeviceOriginKind.DriverData && names.Add(current))
+            {
+                current = current.Kind == DeviceOriginKind.DriverData
+                    ? DeviceOrigin.Agree(DriverData)
+                    : Members.TryGetValue(current.Symbol!, out var values) ? DeviceOrigin.Agree(values) : DeviceOrigin.Unknown;
+            }
+
+            if (names.Contains(current))
+            {
+                current = DeviceOrigin.Unknown; // members filled from each other in a circle
+            }
+
+            names.Add(current);
+            return (current, names);
+        }
     }
 
     /// <summary>One walk from a callback: what Probe left, the methods being walked, and how often recursion was cut.</summary>
@@ -288,7 +304,7 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static bool IsUnlinkedOther(DeviceOrigin device, ProbeFacts probe)
         {
-            var stored = probe.Stored(device);
+            var (stored, names) = probe.Stored(device);
             if (stored.Kind is DeviceOriginKind.Own or DeviceOriginKind.Unknown or DeviceOriginKind.Null)
             {
                 return false;
@@ -296,14 +312,15 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
 
             foreach (var supplier in probe.Suppliers)
             {
-                var supplied = probe.Stored(supplier);
-                if (supplier.Kind == DeviceOriginKind.Unknown || supplied.Kind == DeviceOriginKind.Unknown)
+                var (supplied, supplierNames) = probe.Stored(supplier);
+                if (supplied.Kind == DeviceOriginKind.Unknown)
                 {
                     return false; // a link to a device the analysis cannot see may be the one
                 }
 
-                // Two lookups may find the same device: a link to any looked-up device may cover a lookup.
-                if (supplier.Equals(device) || supplied.Equals(stored) ||
+                // The same storage or the same value; and two lookups may find the same device, so a
+                // link to any looked-up device may cover a device looked up in the callback.
+                if (names.Overlaps(supplierNames) ||
                     (device.Kind == DeviceOriginKind.Lookup && supplied.Kind == DeviceOriginKind.Lookup))
                 {
                     return false;
