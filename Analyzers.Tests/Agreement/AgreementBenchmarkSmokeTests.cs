@@ -25,6 +25,8 @@ public sealed class AgreementBenchmarkSmokeTests
         new object[] { "Sd", new InsertPowerOffMutation(InsertionPoint.End), new Rewrite[] { new EarlyReturnRewrite() } },
         new object[] { "Ipr", new SkipFlushOnRestartMutation(), new Rewrite[] { new GuardInLocalRewrite(), new ExtractHelperRewrite() } },
         new object[] { "Nvme", new WaitForeverMutation(), new Rewrite[] { new BlockBodyRewrite(), new MoveIntoBaseClassRewrite() } },
+        new object[] { "Zpci", new ProxyForIsAddedMutation(), new Rewrite[] { new ExtractHelperRewrite(), new RenameRewrite() } },
+        new object[] { "Storvsc", new DropDeviceLinkMutation(), new Rewrite[] { new MoveIntoBaseClassRewrite(), new BlockBodyRewrite() } },
     };
 
     [Theory]

@@ -20,6 +20,8 @@ public sealed class HeadlessFixTests : IDisposable
         RuleIdentifiers.RemoveWithoutShutdown,
         RuleIdentifiers.ShutdownPowersOffOnRestart,
         RuleIdentifiers.ShutdownSkipsCacheFlushOnRestart,
+        RuleIdentifiers.RecoveryTestsBoundDriver,
+        RuleIdentifiers.UsesUnlinkedDevice,
         RuleIdentifiers.WaitsOnHardwareWithoutTimeout,
     };
 
@@ -436,6 +438,156 @@ public sealed class HeadlessFixTests : IDisposable
                     pdev.WriteRegister(0x14, 1 << 14);
                     pdev.WaitForRegister(0x1c, 0xc, 0x8, TimeSpan.FromSeconds(30));
                 }
+            }
+
+            """),
+        // SHD008: zpci's SlotReset tests the bound driver, directly and through a helper.
+        (
+            "Zpci.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class ZpciNicDriver : PciDriver
+            {
+                public override string Name => "zpci-nic";
+
+                public override void Probe(PciDevice device) => device.EnableDevice();
+
+                public override void Remove(PciDevice device) => device.DisableDevice();
+
+                public override void Shutdown(PciDevice device) => Remove(device);
+
+                public override PciErsResult SlotReset(PciDevice device)
+                {
+                    if (device.Driver is null)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    device.EnableDevice();
+                    return PciErsResult.Recovered;
+                }
+
+                public override void ResumeAfterError(PciDevice device)
+                {
+                    if (IsBound(device))
+                    {
+                        device.SetMaster();
+                    }
+                }
+
+                private static bool IsBound(PciDevice device) => device.DriverData != null;
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class ZpciNicDriver : PciDriver
+            {
+                public override string Name => "zpci-nic";
+
+                public override void Probe(PciDevice device) => device.EnableDevice();
+
+                public override void Remove(PciDevice device) => device.DisableDevice();
+
+                public override void Shutdown(PciDevice device) => Remove(device);
+
+                public override PciErsResult SlotReset(PciDevice device)
+                {
+                    if (!device.IsAdded)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    if (device.Driver is null)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    device.EnableDevice();
+                    return PciErsResult.Recovered;
+                }
+
+                public override void ResumeAfterError(PciDevice device)
+                {
+                    if (!device.IsAdded)
+                    {
+                        return;
+                    }
+
+                    if (IsBound(device))
+                    {
+                        device.SetMaster();
+                    }
+                }
+
+                private static bool IsBound(PciDevice device) => device.DriverData != null;
+            }
+
+            """),
+
+        // SHD009: storvsc closes its VMBus channel in Suspend, Remove and Shutdown; one link in Probe.
+        (
+            "Storvsc.cs",
+            """
+            using System.Linq;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class StorvscDriver : PlatformDriver
+            {
+                private PlatformDevice? vmbus;
+
+                public override string Name => "hv_storvsc";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    vmbus = device.Kernel.Devices.OfType<PlatformDevice>().Single(d => d.Compatible == "microsoft,vmbus");
+                    vmbus.WriteRegister(0, 5);
+                }
+
+                public override void Suspend(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Remove(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Shutdown(PlatformDevice device) => Remove(device);
+
+                private static void CloseChannel(PlatformDevice bus) => bus.WriteRegister(0, 7);
+            }
+
+            """,
+            """
+            using System.Linq;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class StorvscDriver : PlatformDriver
+            {
+                private PlatformDevice? vmbus;
+
+                public override string Name => "hv_storvsc";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    vmbus = device.Kernel.Devices.OfType<PlatformDevice>().Single(d => d.Compatible == "microsoft,vmbus");
+                    device.AddAutoRemoveLink(vmbus);
+                    vmbus.WriteRegister(0, 5);
+                }
+
+                public override void Suspend(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Remove(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Shutdown(PlatformDevice device) => Remove(device);
+
+                private static void CloseChannel(PlatformDevice bus) => bus.WriteRegister(0, 7);
             }
 
             """),

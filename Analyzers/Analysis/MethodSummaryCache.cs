@@ -88,8 +88,10 @@ internal sealed class MethodSummaryCache
 
     public void AddAlwaysSummary(SummaryKey key, bool always) => alwaysSummaries.TryAdd(key, always);
 
-    private ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>The method's control-flow graph, built once per compilation; null when its body is not in this compilation.</summary>
+    public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        method = (method.PartialImplementationPart ?? method).OriginalDefinition;
         if (graphsWithLocalFunctions.TryGetValue(method, out var cached))
         {
             return cached;

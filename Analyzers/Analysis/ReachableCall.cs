@@ -51,4 +51,12 @@ internal sealed class ReachableCall
     public IInvocationOperation? Operation { get; }
 
     public override string ToString() => Syntax.ToString();
+
+    /// <summary>How <paramref name="invocation"/> reaches its receiver.</summary>
+    public static CallReceiver ReceiverOf(IInvocationOperation invocation) => invocation.Instance switch
+    {
+        null => CallReceiver.None,
+        IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => CallReceiver.This,
+        _ => CallReceiver.Other,
+    };
 }

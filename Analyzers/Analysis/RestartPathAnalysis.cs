@@ -115,14 +115,27 @@ internal sealed class RestartPathAnalysis
     public ImmutableArray<ReachableCall> GetReachableCalls(IMethodSymbol method, CancellationToken cancellationToken) =>
         cache.GetReachableCalls(MethodContext.Entry(method), cancellationToken);
 
+    /// <summary>True when the method's body is in this compilation, so a walk can follow a call into it.</summary>
+    public bool HasBody(IMethodSymbol method) => cache.HasBody(method);
+
+    /// <summary>
+    /// The method's control-flow graph, with every branch (no restart assumption), for questions the
+    /// restart path does not answer; built once per compilation. Null when the body is not in this compilation.
+    /// </summary>
+    public ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, CancellationToken cancellationToken) =>
+        cache.HasBody(method) ? cache.GetGraph(method, cancellationToken) : null;
+
     /// <summary>
     /// The method a call runs: the bound method, or for a virtual call on <c>this</c> the most derived
     /// override in <paramref name="thisType"/> and its bases.
     /// </summary>
-    public static IMethodSymbol ResolveTarget(ReachableCall call, INamedTypeSymbol? thisType)
+    public static IMethodSymbol ResolveTarget(ReachableCall call, INamedTypeSymbol? thisType) =>
+        ResolveTarget(call.Target, call.IsVirtual, call.Receiver, thisType);
+
+    /// <summary>As <see cref="ResolveTarget(ReachableCall, INamedTypeSymbol?)"/>, for a call the caller found itself.</summary>
+    public static IMethodSymbol ResolveTarget(IMethodSymbol target, bool isVirtual, CallReceiver receiver, INamedTypeSymbol? thisType)
     {
-        var target = call.Target;
-        if (!call.IsVirtual || call.Receiver != CallReceiver.This || thisType is null)
+        if (!isVirtual || receiver != CallReceiver.This || thisType is null)
         {
             return target;
         }

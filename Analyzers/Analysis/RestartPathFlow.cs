@@ -353,14 +353,7 @@ internal static class RestartPathFlow
                 }
             }
 
-            var receiver = invocation.Instance switch
-            {
-                null => CallReceiver.None,
-                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => CallReceiver.This,
-                _ => CallReceiver.Other,
-            };
-
-            return new ReachableCall(method, invocation.IsVirtual, receiver, invocation.Syntax, ImmutableArray.Create(arguments), invocation);
+            return new ReachableCall(method, invocation.IsVirtual, ReachableCall.ReceiverOf(invocation), invocation.Syntax, ImmutableArray.Create(arguments), invocation);
         }
     }
 }

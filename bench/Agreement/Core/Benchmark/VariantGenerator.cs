@@ -26,6 +26,8 @@ public static class VariantGenerator
         new RemovePowerOffGuardMutation(),
         new SkipFlushOnRestartMutation(),
         new WaitForeverMutation(),
+        new ProxyForIsAddedMutation(),
+        new DropDeviceLinkMutation(),
     };
 
     /// <summary>Rewrites that keep the meaning, in the order they are applied.</summary>

@@ -13,6 +13,8 @@ public static class RuleOracles
         new PowerOffOnRestartOracle(),
         new SkippedFlushOnRestartOracle(),
         new TwinOutcomeOracle("SHD010", Scenario.HotUnplug, KexecPolicy.Shutdown, Outcome.Hang),
+        new TwinOutcomeOracle("SHD008", Scenario.ErrorRecovery, KexecPolicy.Shutdown, Outcome.RemovedDuringRecovery),
+        new TwinOutcomeOracle("SHD009", Scenario.SuspendResume, KexecPolicy.Shutdown, Outcome.IoAfterSuspend),
     };
 
     public static RuleOracle? For(string ruleId) => All.FirstOrDefault(oracle => oracle.RuleId == ruleId);
