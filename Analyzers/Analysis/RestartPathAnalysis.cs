@@ -15,7 +15,8 @@ namespace ShutdownAnalyzers.Analysis;
 /// <remarks>
 /// Each method body is walked on its control-flow graph with <c>SystemState == Restart</c> assumed
 /// (<see cref="SystemStateConditionEvaluator"/>), so branches that only a power-off, halt or suspend
-/// takes are pruned. Calls into methods whose bodies are in the same compilation are followed, with
+/// takes are pruned; created with <see cref="SystemStateAssumption.Any"/> it assumes nothing about the
+/// system state and keeps every such branch, for callbacks such as Probe that run in any state. Calls into methods whose bodies are in the same compilation are followed, with
 /// constant bool and enum arguments carried in (<see cref="MethodContext"/>); a virtual call on
 /// <c>this</c> resolves to the override seen from the type being analysed. Not followed: calls through
 /// interfaces, delegates, lambdas, and virtual calls on other objects beyond the statically bound
@@ -37,10 +38,13 @@ internal sealed class RestartPathAnalysis
     /// <summary>The effects of the bus API's attributes, to pass to the queries.</summary>
     public EffectAttributes Effects { get; }
 
-    /// <summary>Null when the bus API has no <c>Kernel.SystemState</c>: then there is no restart path to speak of.</summary>
-    public static RestartPathAnalysis? Create(DriverModelSymbols symbols)
+    /// <summary>
+    /// Null under <see cref="SystemStateAssumption.Restart"/> when the bus API has no
+    /// <c>Kernel.SystemState</c>: then there is no restart path to speak of.
+    /// </summary>
+    public static RestartPathAnalysis? Create(DriverModelSymbols symbols, SystemStateAssumption assumption = SystemStateAssumption.Restart)
     {
-        var evaluator = SystemStateConditionEvaluator.Create(symbols.Kernel, symbols.SystemState);
+        var evaluator = SystemStateConditionEvaluator.Create(symbols.Kernel, symbols.SystemState, assumption);
         return evaluator is null
             ? null
             : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator));
@@ -84,6 +88,9 @@ internal sealed class RestartPathAnalysis
         return path?.Prepend(new CallStep(method));
     }
 
+    /// <summary>True when <paramref name="method"/>'s body is in this compilation, so the analysis can see what it does.</summary>
+    public bool HasBody(IMethodSymbol method) => cache.HasBody(method);
+
     /// <summary>The calls in <paramref name="method"/>'s own body that the restart path reaches, in source order.</summary>
     public ImmutableArray<ReachableCall> GetReachableCalls(IMethodSymbol method, CancellationToken cancellationToken) =>
         cache.GetReachableCalls(MethodContext.Entry(method), cancellationToken);
@@ -124,7 +131,7 @@ internal sealed class RestartPathAnalysis
     private Step FollowCall(Effect effect, ReachableCall call, INamedTypeSymbol? thisType, CallStack stack, CancellationToken cancellationToken)
     {
         var target = ResolveTarget(call, thisType);
-        var match = effect.Match(target, call.Arguments);
+        var match = effect.MatchCall(call, target, cache.HasBody(target));
         if (match.IsMatch)
         {
             return new Step(CallPath.Of(new CallStep(target, match.DecidingArgument)), Step.Final);

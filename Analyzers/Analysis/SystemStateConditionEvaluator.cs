@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -6,35 +7,35 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ShutdownAnalyzers.Analysis;
 
 /// <summary>
-/// Evaluates values and branch conditions under the restart assumption: every read of
-/// <c>Kernel.SystemState</c>, on any kernel instance, is the constant <c>SystemState.Restart</c>.
-/// With the constants in a <see cref="FlowState"/> this folds <c>==</c>, <c>!=</c>, relational
-/// operators, <c>!</c>, <c>&amp;</c>/<c>|</c>, conversions and <c>is</c> patterns (<c>not</c>, <c>and</c>,
-/// <c>or</c>, relational). The compiler's control-flow graph has already lowered <c>&amp;&amp;</c>,
-/// <c>||</c>, <c>?:</c>, <c>switch</c> statements and expressions into branches over these.
-/// Anything else is unknown, and an unknown condition leaves both branches open.
+/// Evaluates values and branch conditions under a <see cref="SystemStateAssumption"/>. Under
+/// <see cref="SystemStateAssumption.Restart"/> every read of <c>Kernel.SystemState</c>, on any kernel
+/// instance, is the constant <c>SystemState.Restart</c>; under <see cref="SystemStateAssumption.Any"/>
+/// it is unknown, so a branch on it leaves both ways open. With the constants in a
+/// <see cref="FlowState"/> this folds <c>==</c>, <c>!=</c>, relational operators, <c>!</c>,
+/// <c>&amp;</c>/<c>|</c>, conversions and <c>is</c> patterns (<c>not</c>, <c>and</c>, <c>or</c>,
+/// relational). The compiler's control-flow graph has already lowered <c>&amp;&amp;</c>, <c>||</c>,
+/// <c>?:</c>, <c>switch</c> statements and expressions into branches over these. Anything else is
+/// unknown, and an unknown condition leaves both branches open.
 /// </summary>
 internal sealed class SystemStateConditionEvaluator
 {
-    private readonly IPropertySymbol systemStateProperty;
-    private readonly AbstractValue restart;
+    private readonly IPropertySymbol? systemStateProperty;
+    private readonly AbstractValue assumedState;
 
-    private SystemStateConditionEvaluator(IPropertySymbol systemStateProperty, AbstractValue restart)
+    private SystemStateConditionEvaluator(IPropertySymbol? systemStateProperty, AbstractValue assumedState)
     {
         this.systemStateProperty = systemStateProperty;
-        this.restart = restart;
+        this.assumedState = assumedState;
     }
 
-    /// <summary>Null when the bus API has no <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>.</summary>
-    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState)
+    /// <summary>
+    /// Null under <see cref="SystemStateAssumption.Restart"/> when the bus API has no
+    /// <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>: there is no restart path to speak of.
+    /// </summary>
+    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, SystemStateAssumption assumption = SystemStateAssumption.Restart)
     {
-        if (kernel is null || systemState is null)
-        {
-            return null;
-        }
-
         IPropertySymbol? property = null;
-        foreach (var member in kernel.GetMembers("SystemState"))
+        foreach (var member in kernel?.GetMembers("SystemState") ?? ImmutableArray<ISymbol>.Empty)
         {
             if (member is IPropertySymbol candidate && SymbolEqualityComparer.Default.Equals(candidate.Type, systemState))
             {
@@ -42,7 +43,12 @@ internal sealed class SystemStateConditionEvaluator
             }
         }
 
-        foreach (var member in systemState.GetMembers("Restart"))
+        if (assumption == SystemStateAssumption.Any)
+        {
+            return new SystemStateConditionEvaluator(property, AbstractValue.Unknown);
+        }
+
+        foreach (var member in systemState?.GetMembers("Restart") ?? ImmutableArray<ISymbol>.Empty)
         {
             if (property is not null && member is IFieldSymbol { HasConstantValue: true } field)
             {
@@ -55,6 +61,7 @@ internal sealed class SystemStateConditionEvaluator
 
     /// <summary>True when <paramref name="operation"/> reads <c>SystemState</c> from a kernel.</summary>
     public bool ReadsSystemState(IOperation operation) =>
+        systemStateProperty is not null &&
         operation is IPropertyReferenceOperation reference &&
         SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, systemStateProperty);
 
@@ -68,7 +75,7 @@ internal sealed class SystemStateConditionEvaluator
         switch (operation)
         {
             case IPropertyReferenceOperation when ReadsSystemState(operation):
-                return restart;
+                return assumedState;
             case ILocalReferenceOperation local:
                 return state.Get(local.Local);
             case IParameterReferenceOperation parameter:
@@ -269,4 +276,14 @@ internal sealed class SystemStateConditionEvaluator
         SpecialType.System_UInt64 => (ulong.MinValue, ulong.MaxValue),
         _ => null,
     };
+}
+
+/// <summary>What the analysis assumes about <c>Kernel.SystemState</c> while it walks a method.</summary>
+internal enum SystemStateAssumption
+{
+    /// <summary>The system restarts (kexec, reboot): the paths Shutdown takes before kexec.</summary>
+    Restart,
+
+    /// <summary>Nothing: every branch on the system state stays open (Probe, which runs in any state).</summary>
+    Any,
 }
