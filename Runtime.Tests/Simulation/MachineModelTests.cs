@@ -15,7 +15,7 @@ public class MachineModelTests
     {
         var models = MachineModel.DiscoverIn(typeof(FlawedLpfcMachine).Assembly);
 
-        Assert.Equal(new[] { "lpfc-fixed", "lpfc-flawed" }, models.Select(m => m.Name));
+        Assert.Equal(new[] { "lpfc-fixed", "lpfc-flawed", "mlx5-fixed", "mlx5-flawed", "pciehp-fixed", "pciehp-flawed" }, models.Select(m => m.Name));
         Assert.DoesNotContain(models, m => m is TestMachineModel);
     }
 
