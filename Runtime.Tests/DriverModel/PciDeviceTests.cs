@@ -44,6 +44,20 @@ public class PciDeviceTests
     }
 
     [Fact]
+    public void On_a_platform_that_removes_power_in_D3hot_the_function_ends_in_D3cold()
+    {
+        var kernel = new Kernel();
+        var function = new PciFunction(0x8086, 0x10c9) { PlatformRemovesPowerInD3Hot = true };
+        var device = new PciDevice(kernel, "0000:03:00.0", function);
+        kernel.AddDevice(device);
+
+        device.SetPowerState(PciPowerState.D3Hot);
+
+        Assert.Equal(PciPowerState.D3Cold, device.PowerState);
+        Assert.False(function.RespondsToConfig);
+    }
+
+    [Fact]
     public void SetPowerState_rejects_a_value_that_is_not_a_power_state()
     {
         var (_, device) = TestMachine.OnePciFunction();

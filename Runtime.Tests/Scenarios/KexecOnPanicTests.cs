@@ -64,7 +64,7 @@ public class KexecOnPanicTests
 
         Simulator.Run(model, Scenario.KexecOnPanic);
 
-        Assert.Equal(1024 - 128, firstPage);
+        Assert.InRange(firstPage!.Value, 1024 - 128, 1023);
     }
 
     private static MachineModel AdapterWith(bool resetsInProbe, bool honorsBusMasterDisable = true) =>

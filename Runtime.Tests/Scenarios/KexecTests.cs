@@ -68,8 +68,7 @@ public class KexecTests
 
         var adapter = report[Adapter]!;
         Assert.Equal(Outcome.Unreachable, adapter.Outcome);
-        Assert.Contains("D3cold", adapter.Evidence.Text);
-        Assert.Contains("d3cold Shutdown", adapter.Evidence.Text);
+        Assert.Contains($"SetPowerState(D3Cold) in d3cold Shutdown({Adapter}) cut its power, and its slot has no power control", adapter.Evidence.Text);
     }
 
     [Fact]
@@ -163,7 +162,25 @@ public class KexecTests
         var report = Simulator.Run(FirmwareAdapter<RemoveOnlyDriver>(honorsBusMasterDisable: false), Scenario.Kexec);
 
         // The rings were mapped at generation 1 in the old kernel; the next kernel's hand-over made them 2.
-        Assert.Contains("mapped at generation 1, now generation 2", report[Adapter]!.Evidence.Text);
+        Assert.Matches("wrote page [0-9]+, mapped at generation 1, now at generation [23] ", report[Adapter]!.Evidence.Text);
+    }
+
+    [Theory]
+    [InlineData(WriteCacheKind.Volatile, false, Outcome.DataLost)]
+    [InlineData(WriteCacheKind.Volatile, true, Outcome.Healthy)]
+    [InlineData(WriteCacheKind.NonVolatile, false, Outcome.Healthy)]
+    public void Kexec_owes_nothing_to_writes_left_in_a_volatile_cache(WriteCacheKind kind, bool flushes, Outcome expected)
+    {
+        var report = Simulator.Run(RebootTests.RaidAdapter(kind, flushes), Scenario.Kexec);
+
+        var raid = Assert.Single(report.Devices);
+        Assert.Equal(expected, raid.Outcome);
+        Assert.True(raid.Evidence.FlushCostMs > 0);
+        if (expected == Outcome.DataLost)
+        {
+            Assert.Contains("when kexec jumped to the next kernel", raid.Evidence.Text);
+            Assert.Equal("old kernel", raid.Evidence.Kernel);
+        }
     }
 
     internal static MachineModel FirmwareAdapter<TDriver>(bool honorsBusMasterDisable = true)

@@ -57,11 +57,31 @@ public class MachineModelTests
     public void The_builder_rejects_duplicate_names_unknown_parents_and_reused_hardware()
     {
         var function = new PciFunction(1, 1);
-        Assert.Throws<ArgumentException>(() => Build(m => m.AddPciFunction("a", new PciFunction(1, 1)).AddPciFunction("a", new PciFunction(1, 2))));
-        Assert.Throws<ArgumentException>(() => Build(m => m.AddPciFunction("a", new PciFunction(1, 1), parent: "bridge")));
-        Assert.Throws<ArgumentException>(() => Build(m => m.AddScsiDisk("0:0:0:0", "host", new ScsiDisk())));
-        Assert.Throws<ArgumentException>(() => Build(m => m.AddPciFunction("a", function).AddPciFunction("b", function)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Build(m => m.WithMemory(pages: 64, crashKernelPages: 64)));
+        Assert.IsType<ArgumentException>(BuildError(m => m.AddPciFunction("a", new PciFunction(1, 1)).AddPciFunction("a", new PciFunction(1, 2))).InnerException);
+        Assert.IsType<ArgumentException>(BuildError(m => m.AddPciFunction("a", new PciFunction(1, 1), parent: "bridge")).InnerException);
+        Assert.IsType<ArgumentException>(BuildError(m => m.AddScsiDisk("0:0:0:0", "host", new ScsiDisk())).InnerException);
+        Assert.IsType<ArgumentException>(BuildError(m => m.AddPciFunction("a", function).AddPciFunction("b", function)).InnerException);
+        Assert.IsType<ArgumentOutOfRangeException>(BuildError(m => m.WithMemory(pages: 64, crashKernelPages: 64)).InnerException);
+    }
+
+    [Fact]
+    public void A_model_that_cannot_be_built_fails_with_one_line_naming_the_machine()
+    {
+        var error = BuildError(m => m.AddPciFunction("a", new PciFunction(1, 1), parent: "bridge"));
+
+        Assert.Equal("bad", error.Machine);
+        Assert.StartsWith("Machine 'bad': declaring the machine failed: a: parent 'bridge'", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_driver_factory_that_throws_fails_the_run_with_the_machine_named()
+    {
+        var error = BuildError(m => m
+            .AddPciFunction("a", new PciFunction(1, 1))
+            .AddDriver<PciDevice>(() => throw new InvalidOperationException("no such driver")));
+
+        Assert.Equal("Machine 'bad': a driver factory failed: no such driver", error.Message);
     }
 
     [Fact]
@@ -71,7 +91,7 @@ public class MachineModelTests
         var msi = new PciFunction(1, 2, InterruptMode.Msi);
         var platform = new PlatformHardware("x");
 
-        Build(m => m.AddPciFunction("a", intx).AddPciFunction("b", msi).AddPlatformDevice("c", platform));
+        Simulator.Run(new TestMachineModel("irqs", m => m.AddPciFunction("a", intx).AddPciFunction("b", msi).AddPlatformDevice("c", platform)), Scenario.Kexec);
 
         Assert.Equal(MachineBuilder.FirstIntxLine, intx.Interrupt.Irq);
         Assert.Equal(MachineBuilder.FirstMsiVector, msi.Interrupt.Irq);
@@ -97,10 +117,11 @@ public class MachineModelTests
     [Fact]
     public void A_driver_type_that_is_not_a_bus_driver_is_rejected()
     {
-        Assert.Throws<ArgumentException>(() => Build(m => m.AddDriver<NotABusDriver>()));
+        Assert.IsType<ArgumentException>(BuildError(m => m.AddDriver<NotABusDriver>()).InnerException);
     }
 
-    private static void Build(Action<MachineBuilder> build) => Simulator.Run(new TestMachineModel("bad", build), Scenario.Kexec);
+    private static MachineModelException BuildError(Action<MachineBuilder> build) =>
+        Assert.Throws<MachineModelException>(() => Simulator.Run(new TestMachineModel("bad", build), Scenario.Kexec));
 
     private sealed class Sd : ScsiDriver
     {

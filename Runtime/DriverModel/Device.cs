@@ -99,9 +99,9 @@ public abstract class Device
         }
     }
 
-    /// <summary>Who is acting, for the evidence of what an API call did to the hardware.</summary>
-    internal string Actor(string member) =>
-        Kernel.Context.CurrentFrame is { } frame ? $"{member} in {frame}" : $"{member} by the kernel";
+    /// <summary>Who made <paramref name="call"/>, for the evidence of what it did to the hardware: "FunctionReset() in lpfc Shutdown(0000:01:00.0)".</summary>
+    internal string Actor(string call) =>
+        Kernel.Context.CurrentFrame is { } frame ? $"{call} in {frame}" : $"{call} by the kernel";
 
     /// <summary>Orders this device before <paramref name="supplier"/> in suspend and shutdown, as <c>device_link_add</c>.</summary>
     [Acquires(DeviceResource.DeviceLink)]

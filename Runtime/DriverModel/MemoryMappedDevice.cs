@@ -252,7 +252,7 @@ public abstract class MemoryMappedDevice : Device
         Access(nameof(RestartFirmware), BusAccessKind.Control);
         if (Hardware.IsPresent)
         {
-            Hardware.RestartFirmware(Actor(nameof(RestartFirmware)));
+            Hardware.RestartFirmware(Actor("RestartFirmware()"));
         }
     }
 }

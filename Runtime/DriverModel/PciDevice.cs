@@ -38,7 +38,7 @@ public class PciDevice : MemoryMappedDevice
     public void EnableDevice()
     {
         Access(nameof(EnableDevice), BusAccessKind.Control);
-        Function.EnterPowerState(PciPowerState.D0, Actor(nameof(EnableDevice)));
+        Function.EnterPowerState(PciPowerState.D0, Actor("EnableDevice()"));
         Function.MemorySpaceEnabled = Function.IsPresent;
         PowerStateKnown = true;
     }
@@ -82,9 +82,10 @@ public class PciDevice : MemoryMappedDevice
         }
 
         Access(nameof(SetPowerState), BusAccessKind.Control);
-        Function.EnterPowerState(state, $"{Actor(nameof(SetPowerState))} to {state}");
+        var actor = Actor($"SetPowerState({state})");
+        Function.EnterPowerState(state, actor);
         PowerStateKnown = true;
-        Kernel.Context.Observer?.Note(this, $"power state {state}");
+        Kernel.Context.Observer?.Note(this, actor);
     }
 
     /// <summary>How long <c>pcie_flr</c> sleeps before the function may be touched again.</summary>
@@ -102,7 +103,7 @@ public class PciDevice : MemoryMappedDevice
         Access(nameof(FunctionReset), BusAccessKind.Control);
         if (Function.IsPresent)
         {
-            Function.Reset(Actor(nameof(FunctionReset)));
+            Function.Reset(Actor("FunctionReset()"));
         }
 
         Kernel.Context.Clock.Advance(ResetRecoveryMs);

@@ -34,6 +34,13 @@ public class PciFunction : DeviceHardware
     /// </summary>
     public bool HonorsBusMasterDisable { get; init; } = true;
 
+    /// <summary>
+    /// True on systems whose platform removes a function's power once it is in D3hot (ACPI power
+    /// resources for the slot, _PR3: pci_set_power_state goes on to pci_platform_power_transition),
+    /// so D3hot ends in D3cold — seed 000: "switching devices into D3 on some systems".
+    /// </summary>
+    public bool PlatformRemovesPowerInD3Hot { get; init; }
+
     /// <summary>The hot-plug slot the function sits in, if any.</summary>
     public HotplugSlot? Slot { get; init; }
 
@@ -50,6 +57,9 @@ public class PciFunction : DeviceHardware
 
     internal (bool Memory, bool Master)? SavedCommand { get; private set; }
 
+    /// <summary>What put the function in D3cold last ("SetPowerState(D3Cold) in igb Shutdown(…)"), for evidence.</summary>
+    internal string? PoweredOffBy { get; private set; }
+
     /// <summary>Function-level reset: command bits cleared, DMA stopped, interrupts masked.</summary>
     public override void Reset()
     {
@@ -63,10 +73,16 @@ public class PciFunction : DeviceHardware
     /// <summary>Moves to <paramref name="state"/>: entering D3cold removes power, leaving it powers up afresh.</summary>
     internal void EnterPowerState(PciPowerState state, string cause)
     {
+        if (state == PciPowerState.D3Hot && PlatformRemovesPowerInD3Hot)
+        {
+            state = PciPowerState.D3Cold;
+        }
+
         var previous = PowerState;
         if (state == PciPowerState.D3Cold && previous != PciPowerState.D3Cold)
         {
             LosePower(cause);
+            PoweredOffBy = cause;
         }
         else if (previous == PciPowerState.D3Cold && state != PciPowerState.D3Cold)
         {

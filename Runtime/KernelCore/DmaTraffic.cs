@@ -19,6 +19,8 @@ internal static class DmaTraffic
             return;
         }
 
+        DmaDescriptor? telling = null;
+        var first = engine.CorruptWrites == 0;
         foreach (var descriptor in engine.Descriptors)
         {
             if (context.Memory.DeviceWriteIsSafe(descriptor.Page, descriptor.Generation))
@@ -27,19 +29,31 @@ internal static class DmaTraffic
             }
 
             engine.CorruptWrites++;
-            if (engine.CorruptWrites == 1)
+
+            // The evidence names a page someone owns now if there is one: that is the damage a reader looks for.
+            if (telling is null || (!context.Memory[telling.Value.Page].IsAllocated && context.Memory[descriptor.Page].IsAllocated))
             {
-                context.Report(Outcome.DmaCorruption, hardware.Name, kernel, DescribeCorruption(context, hardware, descriptor), location: $"page {descriptor.Page}");
+                telling = descriptor;
             }
+        }
+
+        if (first && telling is { } corrupted)
+        {
+            context.Report(Outcome.DmaCorruption, hardware.Name, kernel, DescribeCorruption(context, kernel, hardware, corrupted), location: $"page {corrupted.Page}");
         }
 
         hardware.Interrupt.Raise(hardware.CanMasterBus);
     }
 
-    private static string DescribeCorruption(KernelContext context, DeviceHardware hardware, DmaDescriptor descriptor)
+    private static string DescribeCorruption(KernelContext context, string kernel, DeviceHardware hardware, DmaDescriptor descriptor)
     {
         var page = context.Memory[descriptor.Page];
-        var now = page.IsAllocated ? $"owned by {page.Owner?.Name ?? "the kernel"}" : "free memory";
+        var now = (page.IsAllocated, page.Owner) switch
+        {
+            (false, _) => $"free memory the {kernel} will hand out",
+            (true, null) => $"the {kernel}'s own memory",
+            (true, { } owner) => $"mapped for {owner.Name}",
+        };
         var why = hardware switch
         {
             PciFunction { BusMasterEnabled: false, HonorsBusMasterDisable: false } => "; bus mastering was cleared, but this device ignores the bus-master bit",
@@ -52,6 +66,6 @@ internal static class DmaTraffic
             why = "; the engine cannot be stopped and its pages were not reserved across kexec";
         }
 
-        return $"{hardware.Name}: DMA still running wrote page {descriptor.Page}, mapped at generation {descriptor.Generation}, now generation {page.Generation} ({now}){why}";
+        return $"{hardware.Name}: DMA still running wrote page {descriptor.Page}, mapped at generation {descriptor.Generation}, now at generation {page.Generation} ({now}){why}";
     }
 }

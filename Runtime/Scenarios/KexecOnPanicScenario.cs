@@ -1,4 +1,3 @@
-using ShutdownAnalyzers.DriverModel;
 using ShutdownAnalyzers.Simulation;
 
 namespace ShutdownAnalyzers.Scenarios;
@@ -21,7 +20,6 @@ internal sealed class KexecOnPanicScenario : LifecycleScenario
 
     private static void Panic(Machine machine)
     {
-        machine.Kernel.EnterState(SystemState.Halt);
         machine.NoteAll("panic: machine_crash_shutdown masks interrupts, no driver callbacks; jump to the crash kernel");
         machine.Interrupts.MaskAll();
     }

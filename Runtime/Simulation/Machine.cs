@@ -8,10 +8,11 @@ using ShutdownAnalyzers.KernelCore;
 namespace ShutdownAnalyzers.Simulation;
 
 /// <summary>
-/// A declared machine, powered on: its hardware, the kernel running now, the shared clock, memory
-/// and interrupt controller, and everything seen so far, per device (evidence and timeline).
+/// A declared machine, powered on: its hardware, the kernel running now, and the clock, memory and
+/// interrupt controller its kernels share; booting, power and platform resets, and the hardware's
+/// tick. What the run sees is kept in its <see cref="RunRecord"/>.
 /// </summary>
-internal sealed class Machine : IKernelObserver, IHardwareEvents
+internal sealed class Machine
 {
     /// <summary>Early boot of a kernel before it scans its buses; the hardware runs on meanwhile.</summary>
     public const long EarlyBootMs = 20;
@@ -19,31 +20,45 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
     /// <summary>How long each scenario watches the last kernel after it finished probing.</summary>
     public const long SettleMs = 50;
 
+    /// <summary>
+    /// The fewest and most pages a kernel takes for itself at boot (its image and early data), at
+    /// the start of its memory; the seed picks the size, so which of the old kernel's pages the next
+    /// kernel reuses for itself varies with the seed.
+    /// </summary>
+    public const int MinKernelImagePages = 64;
+
+    public const int MaxKernelImagePages = 96;
+
     private readonly List<DeclaredDevice> declared;
     private readonly List<Func<IDriverBinding>> driverFactories;
-    private readonly Dictionary<string, List<Evidence>> findings = new();
-    private readonly Dictionary<string, List<TimelineEvent>> timelines = new();
     private readonly Dictionary<string, string> driversAtStart = new();
     private readonly HashSet<string> dmaRunningAtStart = new();
 
     public Machine(MachineModel model, int seed)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var builder = new MachineBuilder();
-        model.Build(builder);
         Name = model.Name;
+        var builder = new MachineBuilder();
+        try
+        {
+            model.Build(builder);
+        }
+        catch (Exception error)
+        {
+            throw new MachineModelException(Name, "declaring the machine failed", error);
+        }
+
         Random = new DeterministicRandom(seed);
         declared = builder.Devices.ToList();
         driverFactories = builder.DriverFactories.ToList();
         Memory = new PhysicalMemory(builder.MemoryPages);
         PrimaryMemory = new PageRange(0, builder.MemoryPages - builder.CrashKernelPages);
         CrashKernelMemory = new PageRange(PrimaryMemory.End, builder.MemoryPages);
-        Context = new KernelContext(Memory, Clock, Interrupts, this);
+        Record = new RunRecord(this);
+        Context = new KernelContext(Memory, Clock, Interrupts, Record);
         foreach (var device in declared)
         {
-            device.Unit.Events = this;
-            findings[device.Name] = new List<Evidence>();
-            timelines[device.Name] = new List<TimelineEvent>();
+            device.Unit.Events = Record;
         }
 
         Clock.OnTick = Tick;
@@ -68,6 +83,9 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
     public PageRange CrashKernelMemory { get; }
 
     public KernelContext Context { get; }
+
+    /// <summary>What the run has seen so far, device by device.</summary>
+    public RunRecord Record { get; }
 
     /// <summary>The kernel running now.</summary>
     public Kernel Kernel { get; private set; } = null!;
@@ -96,6 +114,8 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
         Kernel = kernel;
         kernel.DeviceProbed = ScanHost;
         NoteAll($"{label} starts booting");
+        var imagePages = (int)Math.Min(Random.Between(MinKernelImagePages, MaxKernelImagePages), memory.Count / 8);
+        Memory.Allocate(owner: null, imagePages, memory);
         RunFor(EarlyBootMs);
         foreach (var device in declared.Where(d => d.Kind != DeviceKind.Scsi))
         {
@@ -104,7 +124,7 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
 
         foreach (var factory in driverFactories)
         {
-            kernel.RegisterBinding(factory());
+            kernel.RegisterBinding(MakeDriver(factory));
         }
 
         kernel.EnterState(SystemState.Running);
@@ -133,95 +153,13 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
 
     public void MarkScenarioEnd() => ScenarioEndMs = Clock.NowMs;
 
-    public IReadOnlyList<Evidence> FindingsFor(string device) => findings[device];
-
-    public IReadOnlyList<TimelineEvent> TimelineFor(string device) => timelines[device];
-
     /// <summary>Adds a moment to every device's timeline.</summary>
-    public void NoteAll(string what)
-    {
-        foreach (var device in declared)
-        {
-            AddTimeline(device.Name, device.Unit, what);
-        }
-    }
+    public void NoteAll(string what) => Record.NoteAll(what);
 
-    public void Note(string device, string what)
-    {
-        if (declared.Find(d => d.Name == device) is { } found)
-        {
-            AddTimeline(found.Name, found.Unit, what);
-        }
-    }
+    public void Note(string device, string what) => Record.Note(device, what);
 
-    void IKernelObserver.Found(Evidence evidence)
-    {
-        if (!findings.TryGetValue(evidence.Device, out var list))
-        {
-            return;
-        }
-
-        // The first evidence of each outcome is kept; repeats add nothing a reader needs.
-        if (!list.Exists(e => e.Outcome == evidence.Outcome))
-        {
-            list.Add(evidence);
-            Note(evidence.Device, $"{evidence.Outcome}: {evidence.Text}");
-        }
-    }
-
-    void IKernelObserver.Note(Device device, string what)
-    {
-        var frame = Context.CurrentFrame;
-        Note(device.Name, frame is null || ReferenceEquals(frame.Device, device) && what.Contains(frame.Callback, StringComparison.Ordinal) ? what : $"{what} ({frame})");
-    }
-
-    void IKernelObserver.CallbackStarted(CallbackFrame frame)
-    {
-        if (frame.Callback != CallbackFrame.InterruptHandler)
-        {
-            Note(frame.Device.Name, $"{frame} called");
-        }
-    }
-
-    void IKernelObserver.CallbackFinished(CallbackFrame frame, Exception? error)
-    {
-        if (error is null)
-        {
-            if (frame.Callback != CallbackFrame.InterruptHandler)
-            {
-                Note(frame.Device.Name, $"{frame} returned");
-            }
-
-            return;
-        }
-
-        Note(frame.Device.Name, $"{frame} threw {error.GetType().Name}: {error.Message}");
-        if (error is HardwareHangException || frame.Callback == nameof(DriverCallback.Probe))
-        {
-            // A hang is reported where it was detected; a failed probe by the kernel that saw it fail.
-            return;
-        }
-
-        Context.Report(
-            Outcome.DriverFault,
-            frame.Device,
-            $"{frame} threw {error.GetType().Name}: {error.Message}; the kernel carried on with the other devices",
-            location: frame.Callback,
-            frame: frame);
-    }
-
-    void IHardwareEvents.WritesLost(HardwareUnit unit, IReadOnlyList<AcknowledgedWrite> lost, long flushCostMs, string cause)
-    {
-        var blocks = lost.Count == 1 ? $"block {lost[0].Block}" : $"blocks {lost[0].Block}-{lost[^1].Block}";
-        Context.Report(
-            Outcome.DataLost,
-            unit.Name,
-            Kernel?.Label ?? "",
-            $"{unit.Name}: {lost.Count} acknowledged writes ({blocks}) were still in its volatile write cache and were lost to {cause}; flushing them first would have cost {flushCostMs} ms",
-            location: "write cache",
-            flushCostMs: flushCostMs,
-            frame: Context.CurrentFrame);
-    }
+    public ScenarioReport BuildReport(Scenario scenario, KexecPolicy policy, int seed, Func<DeclaredDevice, string> healthy) =>
+        Record.BuildReport(scenario, policy, seed, ScenarioEndMs - ScenarioStartMs, healthy);
 
     /// <summary>A firmware reset of everything (reboot): devices reset, power comes back where it was off, memory is the new kernel's.</summary>
     public void ResetPlatform(string cause)
@@ -296,57 +234,6 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
         }
     }
 
-    public ScenarioReport BuildReport(Scenario scenario, KexecPolicy policy, int seed, Func<DeclaredDevice, string> healthy)
-    {
-        var devices = new List<DeviceReport>();
-        foreach (var device in declared)
-        {
-            var ranked = findings[device.Name].OrderBy(e => OutcomeSeverity.Rank(e.Outcome)).ThenBy(e => e.AtMs).ToList();
-            var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
-            devices.Add(new DeviceReport(device.Name, DriverAtStart(device.Name), evidence, ranked.Skip(1).ToList(), timelines[device.Name].ToList()));
-        }
-
-        return new ScenarioReport(Name, scenario, policy, seed, ScenarioEndMs - ScenarioStartMs, devices);
-    }
-
-    private Evidence HealthyEvidence(DeclaredDevice device, string summary)
-    {
-        if (device.Unit.WriteCache is not { } cache)
-        {
-            return new Evidence { Outcome = Outcome.Healthy, Device = device.Name, Text = summary, AtMs = Clock.NowMs, Kernel = Kernel.Label };
-        }
-
-        if (cache.FlushesDone > 0)
-        {
-            return new Evidence
-            {
-                Outcome = Outcome.Healthy,
-                Device = device.Name,
-                Text = $"{summary}; its write cache was flushed, which cost {cache.FlushTimeSpentMs} ms",
-                AtMs = cache.LastFlushAtMs ?? Clock.NowMs,
-                Kernel = Kernel.Label,
-                Location = "write cache",
-                FlushCostMs = cache.FlushTimeSpentMs,
-            };
-        }
-
-        var pending = cache.Unflushed.Count;
-        var text = cache.IsNonVolatile && pending > 0
-            ? $"{summary}; its non-volatile write cache kept {pending} acknowledged writes unflushed, which saved the {cache.FlushCostMs} ms a flush would have cost"
-            : $"{summary}; its write cache held nothing that needed flushing";
-        return new Evidence
-        {
-            Outcome = Outcome.Healthy,
-            Device = device.Name,
-            Text = text,
-            AtMs = Clock.NowMs,
-            Kernel = Kernel.Label,
-            Location = "write cache",
-            FlushCostMs = cache.FlushCostMs,
-            FlushSkipped = pending > 0,
-        };
-    }
-
     private string WhyNotFound(DeclaredDevice device)
     {
         if (!device.Unit.IsPresent)
@@ -364,10 +251,10 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
             return $"its host {device.Parent} has no driver bound, so nothing scanned for it";
         }
 
-        if (device.Unit is PciFunction { PowerState: PciPowerState.D3Cold })
+        if (device.Unit is PciFunction { PowerState: PciPowerState.D3Cold } function)
         {
-            var who = timelines[device.Name].LastOrDefault(e => e.What.Contains("power state D3Cold", StringComparison.Ordinal))?.What;
-            return $"it was left in D3cold{(who is null ? "" : $" ({who})")} and its slot has no power control, so config space reads all ones";
+            var who = function.PoweredOffBy is { } cause ? $"{cause} cut its power" : "it was left in D3cold";
+            return $"{who}, and its slot has no power control, so its config space reads all ones";
         }
 
         return "it does not answer";
@@ -400,6 +287,18 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
             case PlatformHardware platform when platform.IsPresent:
                 kernel.AddDevice(new PlatformDevice(kernel, device.Name, platform, parent));
                 break;
+        }
+    }
+
+    private IDriverBinding MakeDriver(Func<IDriverBinding> factory)
+    {
+        try
+        {
+            return factory();
+        }
+        catch (Exception error)
+        {
+            throw new MachineModelException(Name, "a driver factory failed", error);
         }
     }
 
@@ -443,25 +342,5 @@ internal sealed class Machine : IKernelObserver, IHardwareEvents
                 InterruptDelivery.Tick(Context, Kernel, hardware);
             }
         }
-    }
-
-    private void AddTimeline(string name, HardwareUnit unit, string what)
-    {
-        var function = unit as PciFunction;
-        var hardware = unit as DeviceHardware;
-        var timeline = timelines[name];
-        if (timeline.Count > 0 && timeline[^1].What == what && timeline[^1].Kernel == (Kernel?.Label ?? ""))
-        {
-            return;
-        }
-
-        timeline.Add(new TimelineEvent(
-            Clock.NowMs,
-            Kernel?.Label ?? "",
-            what,
-            function?.PowerState,
-            function?.BusMasterEnabled ?? false,
-            hardware?.Dma.Running ?? false,
-            hardware?.Interrupt.Asserted ?? false));
     }
 }

@@ -7,7 +7,7 @@ namespace ShutdownAnalyzers.Simulation;
 
 /// <summary>
 /// A machine a model assembly declares: its hardware and the drivers its kernels load. Derive from
-/// it with a public parameterless constructor; tools find every non-abstract subclass by reflection
+/// it in a public class with a public parameterless constructor; tools find every such subclass by reflection
 /// (<see cref="DiscoverIn"/>). <see cref="Build"/> runs once per simulation, so each run starts
 /// from new hardware.
 /// </summary>
@@ -20,12 +20,16 @@ public abstract class MachineModel
     /// <summary>Declares the hardware (in bus order) and the drivers (in load order).</summary>
     public abstract void Build(MachineBuilder machine);
 
-    /// <summary>Creates one instance of every concrete <see cref="MachineModel"/> in <paramref name="assembly"/>, sorted by name.</summary>
+    /// <summary>
+    /// Creates one instance of every public, concrete <see cref="MachineModel"/> in
+    /// <paramref name="assembly"/> that has a public parameterless constructor, sorted by name.
+    /// Internal subclasses stay private to their assembly (test helpers, bases).
+    /// </summary>
     public static IReadOnlyList<MachineModel> DiscoverIn(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         return LoadableTypes(assembly)
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(MachineModel).IsAssignableFrom(t))
+            .Where(t => t is { IsVisible: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(MachineModel).IsAssignableFrom(t))
             .Where(t => t.GetConstructor(Type.EmptyTypes) is { IsPublic: true })
             .Select(t => (MachineModel)Activator.CreateInstance(t)!)
             .OrderBy(m => m.Name, StringComparer.Ordinal)

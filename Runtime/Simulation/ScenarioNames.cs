@@ -40,6 +40,9 @@ public static class ScenarioNames
 
     public static string Describe(KexecPolicy policy) => Find(Policies, p => p.Policy == policy, policy).Description;
 
+    /// <summary>True when the scenario's callbacks depend on the <see cref="KexecPolicy"/>; the others run the same under every policy.</summary>
+    public static bool UsesPolicy(Scenario scenario) => scenario == Scenario.Kexec;
+
     public static bool TryParseScenario(string? name, out Scenario scenario)
     {
         foreach (var entry in Scenarios)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 
 namespace ShutdownAnalyzers.Simulation;
 
@@ -49,4 +50,11 @@ public sealed class ScenarioReport
     /// "outcome", "evidence" } ] }</c>, indented, "\n" line ends, properties always in that order.
     /// </summary>
     public string ToJson() => ReportJson.Write(this);
+
+    /// <summary>Writes the same object as <see cref="ToJson"/> into <paramref name="json"/>, for documents that hold several reports.</summary>
+    public void WriteJson(Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ReportJson.WriteObject(json, this);
+    }
 }

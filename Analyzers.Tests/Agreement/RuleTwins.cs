@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using System.Linq;
+using ShutdownAnalyzers.Simulation;
+
+namespace ShutdownAnalyzers.Tests.Agreement;
+
+/// <summary>Every rule's run-time twin. A rule without a row here fails <see cref="AgreementTests"/>.</summary>
+public static class RuleTwins
+{
+    public static readonly IReadOnlyList<RuleTwin> All = new[]
+    {
+        new RuleTwin("SHD001", Sample: "Lpfc", Flawed: "lpfc-flawed", Fixed: "lpfc-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.ProbeFailed),
+        new RuleTwin("SHD002", Sample: "Igb", Flawed: "igb-flawed", Fixed: "igb-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.Unreachable),
+    };
+
+    /// <summary>For <c>[MemberData]</c>: one case per twin, named by its rule.</summary>
+    public static IEnumerable<object[]> Ids => All.Select(twin => new object[] { twin.RuleId });
+
+    public static RuleTwin Get(string ruleId) => All.Single(twin => twin.RuleId == ruleId);
+}

@@ -1,0 +1,6 @@
+namespace ShutdownAnalyzers.Runner;
+
+internal static class Program
+{
+    private static int Main(string[] args) => RunnerApp.Run(args, RunnerConsole.ForProcess());
+}

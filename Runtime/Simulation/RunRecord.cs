@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ShutdownAnalyzers.DriverModel;
+using ShutdownAnalyzers.Hardware;
+using ShutdownAnalyzers.KernelCore;
+
+namespace ShutdownAnalyzers.Simulation;
+
+/// <summary>
+/// Everything a run sees, per declared device: the evidence of each outcome (the first of each
+/// kind) and the timeline; and, at the end, the report that ranks them.
+/// </summary>
+internal sealed class RunRecord : IKernelObserver, IHardwareEvents
+{
+    private readonly Machine machine;
+    private readonly Dictionary<string, List<Evidence>> findings = new();
+    private readonly Dictionary<string, List<TimelineEvent>> timelines = new();
+
+    public RunRecord(Machine machine)
+    {
+        this.machine = machine;
+        foreach (var device in machine.Declared)
+        {
+            findings[device.Name] = new List<Evidence>();
+            timelines[device.Name] = new List<TimelineEvent>();
+        }
+    }
+
+    /// <summary>Adds a moment to every device's timeline.</summary>
+    public void NoteAll(string what)
+    {
+        foreach (var device in machine.Declared)
+        {
+            AddTimeline(device.Name, device.Unit, what);
+        }
+    }
+
+    public void Note(string device, string what)
+    {
+        if (machine.Declared.FirstOrDefault(d => d.Name == device) is { } found)
+        {
+            AddTimeline(found.Name, found.Unit, what);
+        }
+    }
+
+    public ScenarioReport BuildReport(Scenario scenario, KexecPolicy policy, int seed, long durationMs, Func<DeclaredDevice, string> healthy)
+    {
+        var devices = new List<DeviceReport>();
+        foreach (var device in machine.Declared)
+        {
+            var ranked = findings[device.Name].OrderBy(e => OutcomeSeverity.Rank(e.Outcome)).ThenBy(e => e.AtMs).ToList();
+            var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
+            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Skip(1).ToList(), timelines[device.Name].ToList()));
+        }
+
+        return new ScenarioReport(machine.Name, scenario, policy, seed, durationMs, devices);
+    }
+
+    private Evidence HealthyEvidence(DeclaredDevice device, string summary)
+    {
+        if (device.Unit.WriteCache is not { } cache)
+        {
+            return new Evidence { Outcome = Outcome.Healthy, Device = device.Name, Text = summary, AtMs = machine.Clock.NowMs, Kernel = machine.Kernel.Label };
+        }
+
+        if (cache.FlushesDone > 0)
+        {
+            return new Evidence
+            {
+                Outcome = Outcome.Healthy,
+                Device = device.Name,
+                Text = $"{summary}; its write cache was flushed, which cost {cache.FlushTimeSpentMs} ms",
+                AtMs = cache.LastFlushAtMs ?? machine.Clock.NowMs,
+                Kernel = machine.Kernel.Label,
+                Location = "write cache",
+                FlushCostMs = cache.FlushTimeSpentMs,
+            };
+        }
+
+        var pending = cache.Unflushed.Count;
+        var text = (pending, cache.IsNonVolatile) switch
+        {
+            (0, _) => $"{summary}; its write cache held nothing that needed flushing",
+            (_, true) => $"{summary}; its non-volatile write cache kept {pending} acknowledged writes unflushed, which saved the {cache.FlushCostMs} ms a flush would have cost",
+            _ => $"{summary}; its volatile write cache still holds {pending} acknowledged writes, which nothing has reset",
+        };
+        return new Evidence
+        {
+            Outcome = Outcome.Healthy,
+            Device = device.Name,
+            Text = text,
+            AtMs = machine.Clock.NowMs,
+            Kernel = machine.Kernel.Label,
+            Location = "write cache",
+            FlushCostMs = cache.FlushCostMs,
+            FlushSkipped = pending > 0,
+        };
+    }
+
+    void IKernelObserver.Found(Evidence evidence)
+    {
+        if (!findings.TryGetValue(evidence.Device, out var list))
+        {
+            return;
+        }
+
+        // The first evidence of each outcome is kept; repeats add nothing a reader needs.
+        if (!list.Exists(e => e.Outcome == evidence.Outcome))
+        {
+            list.Add(evidence);
+            Note(evidence.Device, $"{evidence.Outcome}: {evidence.Text}");
+        }
+    }
+
+    void IKernelObserver.Note(Device device, string what)
+    {
+        // Name the driver code that caused the moment, unless the text already does.
+        var frame = machine.Context.CurrentFrame;
+        var text = frame is null || what.Contains(frame.ToString(), StringComparison.Ordinal) ? what : $"{what} ({frame})";
+        Note(device.Name, text);
+    }
+
+    void IKernelObserver.CallbackStarted(CallbackFrame frame)
+    {
+        if (frame.Callback != CallbackFrame.InterruptHandler)
+        {
+            Note(frame.Device.Name, $"{frame} called");
+        }
+    }
+
+    void IKernelObserver.CallbackFinished(CallbackFrame frame, Exception? error)
+    {
+        if (error is null)
+        {
+            if (frame.Callback != CallbackFrame.InterruptHandler)
+            {
+                Note(frame.Device.Name, $"{frame} returned");
+            }
+
+            return;
+        }
+
+        Note(frame.Device.Name, $"{frame} threw {error.GetType().Name}: {error.Message}");
+        if (error is HardwareHangException || frame.Callback == nameof(DriverCallback.Probe))
+        {
+            // A hang is reported where it was detected; a failed probe by the kernel that saw it fail.
+            return;
+        }
+
+        machine.Context.Report(
+            Outcome.DriverFault,
+            frame.Device,
+            $"{frame} threw {error.GetType().Name}: {error.Message}; the kernel carried on with the other devices",
+            location: frame.Callback,
+            frame: frame);
+    }
+
+    void IHardwareEvents.WritesLost(HardwareUnit unit, IReadOnlyList<AcknowledgedWrite> lost, long flushCostMs, string cause)
+    {
+        var blocks = lost.Count == 1 ? $"block {lost[0].Block}" : $"blocks {lost[0].Block}-{lost[^1].Block}";
+        machine.Context.Report(
+            Outcome.DataLost,
+            unit.Name,
+            machine.Kernel?.Label ?? "",
+            $"{unit.Name}: {lost.Count} acknowledged writes ({blocks}) were still in its volatile write cache and were lost to {cause}; flushing them first would have cost {flushCostMs} ms",
+            location: "write cache",
+            flushCostMs: flushCostMs,
+            frame: machine.Context.CurrentFrame);
+    }
+
+    private void AddTimeline(string name, HardwareUnit unit, string what)
+    {
+        var function = unit as PciFunction;
+        var hardware = unit as DeviceHardware;
+        var timeline = timelines[name];
+        if (timeline.Count > 0 && timeline[^1].What == what && timeline[^1].Kernel == (machine.Kernel?.Label ?? ""))
+        {
+            return;
+        }
+
+        timeline.Add(new TimelineEvent(
+            machine.Clock.NowMs,
+            machine.Kernel?.Label ?? "",
+            what,
+            function?.PowerState,
+            function?.BusMasterEnabled ?? false,
+            hardware?.Dma.Running ?? false,
+            hardware?.Interrupt.Asserted ?? false));
+    }
+}
