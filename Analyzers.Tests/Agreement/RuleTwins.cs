@@ -11,6 +11,8 @@ public static class RuleTwins
     {
         new RuleTwin("SHD001", Sample: "Lpfc", Flawed: "lpfc-flawed", Fixed: "lpfc-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.ProbeFailed),
         new RuleTwin("SHD002", Sample: "Igb", Flawed: "igb-flawed", Fixed: "igb-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.Unreachable),
+        new RuleTwin("SHD003", Sample: "Mlx5", Flawed: "mlx5-flawed", Fixed: "mlx5-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.DmaCorruption),
+        new RuleTwin("SHD004", Sample: "Pciehp", Flawed: "pciehp-flawed", Fixed: "pciehp-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.InterruptStorm),
     };
 
     /// <summary>For <c>[MemberData]</c>: one case per twin, named by its rule.</summary>

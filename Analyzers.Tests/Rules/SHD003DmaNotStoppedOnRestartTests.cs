@@ -723,11 +723,11 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
     }
 
-    /// <summary>"Map Shutdown to Remove", offered when Remove does the stop.</summary>
-    public sealed class MapFix
+    /// <summary>Both fixes: Map Shutdown to Remove (Map_), offered when Remove stops the DMA, and Stop DMA in Shutdown (Stop_), the engine first, then bus mastering.</summary>
+    public sealed class CodeFix
     {
         [Fact]
-        public Task Block_bodied_Shutdown_gets_Remove_as_its_body() => VerifyMap.VerifyCodeFixAsync(
+        public Task Map_Block_bodied_Shutdown_gets_Remove_as_its_body() => VerifyMap.VerifyCodeFixAsync(
             PciDriver(
                 DmaProbe,
                 remove: "device.StopDma();\ndevice.ClearMaster();",
@@ -739,7 +739,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
                 shutdown: "Remove(device);"));
 
         [Fact]
-        public Task Expression_bodied_Shutdown_stays_expression_bodied() => VerifyMap.VerifyCodeFixAsync(
+        public Task Map_Expression_bodied_Shutdown_stays_expression_bodied() => VerifyMap.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -770,7 +770,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
             """);
 
         [Fact]
-        public Task Driver_without_Shutdown_gets_one_after_Remove_when_SHD001_is_off()
+        public Task Map_Driver_without_Shutdown_gets_one_after_Remove_when_SHD001_is_off()
         {
             var test = new VerifyMap.Test
             {
@@ -782,7 +782,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
 
         [Fact]
-        public Task Shutdown_inherited_from_a_base_gets_an_override_mapped_to_Remove() => VerifyMap.VerifyCodeFixAsync(
+        public Task Map_Shutdown_inherited_from_a_base_gets_an_override_mapped_to_Remove() => VerifyMap.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -824,36 +824,32 @@ public static class SHD003DmaNotStoppedOnRestartTests
         [InlineData("device.UnmapDma(device.DmaBuffers[0]);")]
         [InlineData("device.ClearMaster();\ndevice.SetPowerState(PciPowerState.D3Cold);")]
         [InlineData("device.ClearMaster();\nShutdown(device);")]
-        public Task Not_offered_when_Remove_does_not_stop_powers_off_or_calls_Shutdown_back(string remove)
+        public Task Map_Not_offered_when_Remove_does_not_stop_powers_off_or_calls_Shutdown_back(string remove)
         {
             var source = PciDriver(DmaProbe, remove: remove, shutdownName: "[|Shutdown|]", shutdown: "device.WriteRegister(0, 0);");
             return VerifyMap.VerifyCodeFixAsync(source, source);
         }
 
         [Fact]
-        public Task Not_offered_under_the_remove_policy()
+        public Task Map_Not_offered_under_the_remove_policy()
         {
             var source = PciDriver(DmaProbe, shutdown: "device.ClearMaster();", className: "[|NicDriver|]");
             var test = new VerifyMap.Test { TestCode = source, FixedCode = source, EditorConfig = "shutdown_analyzers.kexec_policy = remove" };
             return test.RunAsync();
         }
-    }
 
-    /// <summary>"Stop DMA in Shutdown": the engine first, then bus mastering.</summary>
-    public sealed class InsertFix
-    {
         [Fact]
-        public Task Block_bodied_Shutdown_gets_the_stops_at_its_end() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Block_bodied_Shutdown_gets_the_stops_at_its_end() => VerifyInsert.VerifyCodeFixAsync(
             PciDriver(DmaProbe, shutdownName: "[|Shutdown|]", shutdown: "device.FreeIrq();"),
             PciDriver(DmaProbe, shutdown: "device.FreeIrq();\ndevice.StopDma();\ndevice.ClearMaster();"));
 
         [Fact]
-        public Task Stops_go_before_a_final_return() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Stops_go_before_a_final_return() => VerifyInsert.VerifyCodeFixAsync(
             PciDriver(DmaProbe, shutdownName: "[|Shutdown|]", shutdown: "device.FreeIrq();\nreturn;"),
             PciDriver(DmaProbe, shutdown: "device.FreeIrq();\ndevice.StopDma();\ndevice.ClearMaster();\nreturn;"));
 
         [Fact]
-        public Task Expression_bodied_Shutdown_becomes_a_block() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Expression_bodied_Shutdown_becomes_a_block() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -885,12 +881,12 @@ public static class SHD003DmaNotStoppedOnRestartTests
             """);
 
         [Fact]
-        public Task Driver_without_Shutdown_or_Remove_gets_a_Shutdown_at_its_end() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Driver_without_Shutdown_or_Remove_gets_a_Shutdown_at_its_end() => VerifyInsert.VerifyCodeFixAsync(
             PciDriver(DmaProbe, className: "[|NicDriver|]"),
             PciDriver(DmaProbe, members: "public override void Shutdown(PciDevice device)\n{\n    device.StopDma();\n    device.ClearMaster();\n}"));
 
         [Fact]
-        public Task Driver_without_Shutdown_gets_it_right_after_Remove() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Driver_without_Shutdown_gets_it_right_after_Remove() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -927,7 +923,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
             """);
 
         [Fact]
-        public Task Platform_device_gets_StopDma_only_in_the_style_of_the_class() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Platform_device_gets_StopDma_only_in_the_style_of_the_class() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -952,7 +948,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
             """);
 
         [Fact]
-        public Task Shutdown_inherited_from_a_base_is_kept_with_a_base_call() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Shutdown_inherited_from_a_base_is_kept_with_a_base_call() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -992,7 +988,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
             """);
 
         [Fact]
-        public Task Generic_driver_over_PCI_devices() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Generic_driver_over_PCI_devices() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -1023,7 +1019,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
             """);
 
         [Fact]
-        public Task Under_the_remove_policy_the_stops_go_into_Remove()
+        public Task Stop_Under_the_remove_policy_the_stops_go_into_Remove()
         {
             var test = new VerifyInsert.Test
             {
@@ -1035,7 +1031,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
 
         [Fact]
-        public Task Under_the_remove_policy_a_missing_Remove_is_added_after_Probe()
+        public Task Stop_Under_the_remove_policy_a_missing_Remove_is_added_after_Probe()
         {
             var test = new VerifyInsert.Test
             {
@@ -1075,7 +1071,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
 
         [Fact]
-        public Task Partial_driver_gets_the_stops_in_the_part_that_holds_Shutdown()
+        public Task Stop_Partial_driver_gets_the_stops_in_the_part_that_holds_Shutdown()
         {
             var test = new VerifyInsert.Test
             {
@@ -1140,12 +1136,12 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
 
         [Fact]
-        public Task Line_endings_of_a_CRLF_file_are_kept() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Stop_Line_endings_of_a_CRLF_file_are_kept() => VerifyInsert.VerifyCodeFixAsync(
             (PciDriver(DmaProbe, shutdownName: "[|Shutdown|]", shutdown: "device.FreeIrq();") + "\n").ReplaceLineEndings("\r\n"),
             (PciDriver(DmaProbe, shutdown: "device.FreeIrq();\ndevice.StopDma();\ndevice.ClearMaster();") + "\n").ReplaceLineEndings("\r\n"));
 
         [Fact]
-        public Task Not_offered_for_a_device_type_without_a_DMA_stop()
+        public Task Stop_Not_offered_for_a_device_type_without_a_DMA_stop()
         {
             var source = """
                 using ShutdownAnalyzers.DriverModel;
@@ -1174,7 +1170,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
 
         [Fact]
-        public Task Not_offered_when_a_base_sealed_Shutdown()
+        public Task Stop_Not_offered_when_a_base_sealed_Shutdown()
         {
             var source = """
                 using ShutdownAnalyzers.DriverModel;
@@ -1195,7 +1191,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
 
         [Fact]
-        public async Task Lightbulb_offers_both_fixes_when_Remove_stops_the_DMA()
+        public async Task Stop_Lightbulb_offers_both_fixes_when_Remove_stops_the_DMA()
         {
             var source = PciDriver(DmaProbe, remove: "device.ClearMaster();", shutdown: "device.WriteRegister(0, 0);");
             var titles = await LightbulbTitlesAsync(source);
@@ -1204,7 +1200,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
 
         [Fact]
-        public async Task Lightbulb_under_the_remove_policy_says_Remove()
+        public async Task Stop_Lightbulb_under_the_remove_policy_says_Remove()
         {
             var source = PciDriver(DmaProbe, remove: "device.WriteRegister(0, 0);");
             var titles = await LightbulbTitlesAsync(source, "shutdown_analyzers.kexec_policy = remove");
@@ -1409,7 +1405,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
                     Verify.Diagnostic()
                         .WithLocation("Flawed.cs", before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'))
                         .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                        .WithArguments("Mlx5Driver", "Probe → InitOne → SetMaster", "its Shutdown"),
+                        .WithArguments("Mlx5Driver", "Probe → InitOne → LoadOne → SetMaster", "its Shutdown"),
                 },
             };
             return test.RunAsync();

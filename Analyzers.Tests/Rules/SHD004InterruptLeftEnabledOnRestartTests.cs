@@ -236,11 +236,11 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
         }
     }
 
-    /// <summary>"Map Shutdown to Remove", offered when Remove frees, disables or masks the interrupt.</summary>
-    public sealed class MapFix
+    /// <summary>Both fixes: Map Shutdown to Remove (Map_), offered when Remove frees, disables or masks the interrupt, and Free the interrupt in Shutdown (Free_).</summary>
+    public sealed class CodeFix
     {
         [Fact]
-        public Task Shutdown_gets_Remove_as_its_body_as_the_2018_portdrv_fix_did() => VerifyMap.VerifyCodeFixAsync(
+        public Task Map_Shutdown_gets_Remove_as_its_body_as_the_2018_portdrv_fix_did() => VerifyMap.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -281,23 +281,19 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
             """);
 
         [Fact]
-        public Task Not_offered_when_Remove_leaves_the_interrupt_too()
+        public Task Map_Not_offered_when_Remove_leaves_the_interrupt_too()
         {
             var source = PciDriver(IrqProbe, remove: "device.DisableDevice();", shutdownName: "[|Shutdown|]", shutdown: "device.ClearMaster();");
             return VerifyMap.VerifyCodeFixAsync(source, source);
         }
-    }
 
-    /// <summary>"Free the interrupt in Shutdown".</summary>
-    public sealed class InsertFix
-    {
         [Fact]
-        public Task Block_bodied_Shutdown_gets_FreeIrq_at_its_end() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Free_Block_bodied_Shutdown_gets_FreeIrq_at_its_end() => VerifyInsert.VerifyCodeFixAsync(
             PciDriver(IrqProbe, shutdownName: "[|Shutdown|]", shutdown: "device.DisableDevice();"),
             PciDriver(IrqProbe, shutdown: "device.DisableDevice();\ndevice.FreeIrq();"));
 
         [Fact]
-        public Task Expression_bodied_Shutdown_becomes_a_block() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Free_Expression_bodied_Shutdown_becomes_a_block() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -328,7 +324,7 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
             """);
 
         [Fact]
-        public Task Driver_without_Shutdown_gets_a_one_line_Shutdown_in_the_style_of_the_class() => VerifyInsert.VerifyCodeFixAsync(
+        public Task Free_Driver_without_Shutdown_gets_a_one_line_Shutdown_in_the_style_of_the_class() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;
 
@@ -353,7 +349,7 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
             """);
 
         [Fact]
-        public Task Not_offered_for_a_device_type_without_FreeIrq()
+        public Task Free_Not_offered_for_a_device_type_without_FreeIrq()
         {
             var source = """
                 using ShutdownAnalyzers.DriverModel;
@@ -374,7 +370,7 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
         }
 
         [Fact]
-        public async Task Lightbulb_title_is_Free_the_interrupt_in_Shutdown()
+        public async Task Free_Lightbulb_title_is_Free_the_interrupt_in_Shutdown()
         {
             using var workspace = new AdhocWorkspace();
             var document = workspace.AddProject("Drivers", LanguageNames.CSharp)

@@ -53,6 +53,23 @@ public class Mlx5SampleTests
         Assert.Equal(Outcome.Healthy, report[Mlx5Machines.HcaAddress]!.Outcome);
     }
 
+    [Fact]
+    public void The_fixed_sample_is_healthy_in_every_scenario_and_policy_and_the_flawed_one_fails_only_in_kexec_that_calls_its_Shutdown()
+    {
+        foreach (var scenario in ScenarioNames.AllScenarios)
+        {
+            foreach (var policy in ScenarioNames.AllPolicies)
+            {
+                var fixedReport = Simulator.Run(new FixedMlx5Machine(), scenario, policy);
+                var flawedReport = Simulator.Run(new FlawedMlx5Machine(), scenario, policy);
+
+                Assert.True(fixedReport.AllHealthy, $"{ScenarioNames.Format(scenario)}/{ScenarioNames.Format(policy)}: {fixedReport.Devices[0].EvidenceText}");
+                var shutdownRuns = scenario == Scenario.Kexec && policy != KexecPolicy.Remove;
+                Assert.True(flawedReport.AllHealthy != shutdownRuns, $"{ScenarioNames.Format(scenario)}/{ScenarioNames.Format(policy)}: {flawedReport.Devices[0].EvidenceText}");
+            }
+        }
+    }
+
     public static IEnumerable<object[]> WhatTheCodeFixesWrite() => new[]
     {
         new object[] { "Map Shutdown to Remove", (Action<PciDevice>)Mlx5Core.RemoveOne },

@@ -50,6 +50,23 @@ public class PciehpSampleTests
         Assert.Equal(Outcome.Healthy, report[PciehpMachines.RootPortAddress]!.Outcome);
     }
 
+    [Fact]
+    public void The_fixed_sample_is_healthy_in_every_scenario_and_policy_and_the_flawed_one_fails_only_in_kexec_that_calls_its_Shutdown()
+    {
+        foreach (var scenario in ScenarioNames.AllScenarios)
+        {
+            foreach (var policy in ScenarioNames.AllPolicies)
+            {
+                var fixedReport = Simulator.Run(new FixedPciehpMachine(), scenario, policy);
+                var flawedReport = Simulator.Run(new FlawedPciehpMachine(), scenario, policy);
+
+                Assert.True(fixedReport.AllHealthy, $"{ScenarioNames.Format(scenario)}/{ScenarioNames.Format(policy)}: {fixedReport.Devices[0].EvidenceText}");
+                var shutdownRuns = scenario == Scenario.Kexec && policy != KexecPolicy.Remove;
+                Assert.True(flawedReport.AllHealthy != shutdownRuns, $"{ScenarioNames.Format(scenario)}/{ScenarioNames.Format(policy)}: {flawedReport.Devices[0].EvidenceText}");
+            }
+        }
+    }
+
     public static IEnumerable<object[]> WhatTheCodeFixesWrite() => new[]
     {
         // cc27b735ad3a ("PCI/portdrv: Turn off PCIe services during shutdown"): .shutdown = pcie_portdrv_remove.

@@ -27,14 +27,20 @@ public static class Mlx5Core
         public bool HealthPollRunning { get; set; } = true;
     }
 
-    /// <summary>
-    /// init_one: enable the function, claim its BARs, map the queues, request the event-queue
-    /// interrupt, enable bus mastering and start the HCA, which then DMAs into the queues on its own.
-    /// </summary>
+    /// <summary>init_one: enable the function and claim its BARs, then load the HCA.</summary>
     public static void InitOne(PciDevice device)
     {
         device.EnableDevice();
         device.RequestRegions();
+        LoadOne(device);
+    }
+
+    /// <summary>
+    /// mlx5_load_one: map the queues, request the event-queue interrupt, enable bus mastering and start
+    /// the HCA, which then DMAs into the queues on its own.
+    /// </summary>
+    public static void LoadOne(PciDevice device)
+    {
         var queues = device.MapDma(pages: 4);
         device.RequestIrq(static _ => IrqReturn.Handled);
         device.SetMaster();
@@ -57,14 +63,20 @@ public static class Mlx5Core
     /// </summary>
     public static void FreeEqIrqs(PciDevice device) => device.FreeIrq();
 
-    /// <summary>remove_one: tear the HCA down, then give back everything init_one took.</summary>
-    public static void RemoveOne(PciDevice device)
+    /// <summary>mlx5_unload_one: tear the HCA down and give back its queues and interrupt.</summary>
+    public static void UnloadOne(PciDevice device)
     {
         var state = (State)device.DriverData!;
         DrainHealthWq(device);
         FastTeardownHca(device);
         FreeEqIrqs(device);
         device.UnmapDma(state.Queues);
+    }
+
+    /// <summary>remove_one: unload the HCA, then give back the BARs and disable the function.</summary>
+    public static void RemoveOne(PciDevice device)
+    {
+        UnloadOne(device);
         device.ReleaseRegions();
         device.DisableDevice();
     }

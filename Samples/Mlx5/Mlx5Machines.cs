@@ -32,7 +32,7 @@ public sealed class FixedMlx5Machine : MachineModel
 /// <summary>What the mlx5 machines share.</summary>
 public static class Mlx5Machines
 {
-    public const string HcaAddress = "0000:03:00.0";
+    public const string HcaAddress = "0000:81:00.0";
 
     /// <summary>
     /// A ConnectX-4 with MSI-X, modelled with the property seed 002 warns about ("the generic pci dma

@@ -46,6 +46,23 @@ public static class HotplugController
         port.FreeIrq();
     }
 
+    /// <summary>
+    /// pciehp_suspend: pcie_disable_interrupt (mask at the port); the PM core keeps the line disabled
+    /// until resume (suspend_device_irqs), so the handler never runs while the port is suspended.
+    /// </summary>
+    public static void Suspend(PciDevice port)
+    {
+        port.MaskInterrupts();
+        port.DisableIrq();
+    }
+
+    /// <summary>pciehp_resume: the line back on, then pcie_enable_interrupt.</summary>
+    public static void Resume(PciDevice port)
+    {
+        port.EnableIrq();
+        port.UnmaskInterrupts();
+    }
+
     /// <summary>pcie_portdrv_remove: the services' remove (pciehp_remove), then pci_disable_device.</summary>
     public static void Remove(PciDevice port)
     {

@@ -18,6 +18,10 @@ public sealed class Mlx5Driver : PciDriver
 
     public override void Remove(PciDevice device) => Mlx5Core.RemoveOne(device);
 
+    public override void Suspend(PciDevice device) => Mlx5Core.UnloadOne(device);
+
+    public override void Resume(PciDevice device) => Mlx5Core.LoadOne(device);
+
     public override void Shutdown(PciDevice device)
     {
         Mlx5Core.DrainHealthWq(device);

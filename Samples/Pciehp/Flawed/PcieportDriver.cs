@@ -18,5 +18,9 @@ public sealed class PcieportDriver : PciDriver
 
     public override void Remove(PciDevice device) => HotplugController.Remove(device);
 
+    public override void Suspend(PciDevice device) => HotplugController.Suspend(device);
+
+    public override void Resume(PciDevice device) => HotplugController.Resume(device);
+
     public override void Shutdown(PciDevice device) => device.DisableDevice();
 }
