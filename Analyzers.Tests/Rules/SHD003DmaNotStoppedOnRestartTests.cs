@@ -630,6 +630,38 @@ public static class SHD003DmaNotStoppedOnRestartTests
         }
 
         [Fact]
+        public Task Under_shutdown_else_remove_a_Shutdown_that_does_not_stop_is_reported_with_the_policy()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = PciDriver(DmaProbe, remove: "device.ClearMaster();", shutdown: "device.WriteRegister(0, 0);", shutdownName: "{|#0:Shutdown|}"),
+                EditorConfig = "shutdown_analyzers.kexec_policy = shutdown-else-remove",
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                        .WithArguments("NicDriver", "Probe → SetMaster", "its Shutdown (kexec policy 'shutdown-else-remove')"),
+                },
+            };
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Under_shutdown_else_remove_a_driver_with_neither_callback_is_reported_on_its_name()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = PciDriver(DmaProbe, className: "{|#0:NicDriver|}"),
+                EditorConfig = "shutdown_analyzers.kexec_policy = shutdown-else-remove",
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                        .WithArguments("NicDriver", "Probe → SetMaster", "kexec, with neither Shutdown nor Remove to call (kexec policy 'shutdown-else-remove'),"),
+                },
+            };
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Unknown_policy_value_means_shutdown()
         {
             var test = new Verify.Test

@@ -44,15 +44,19 @@ internal readonly struct RestartCallback
         DriverModelSymbols.GetCallback(driverBase, name) is { } apiCallback ? DriverModelSymbols.FindOverride(driverType, apiCallback) : null;
 
     /// <summary>
-    /// How a message names what runs: "its Shutdown", "its Remove, which kexec calls under policy 'remove',",
-    /// "kexec, with no Shutdown to call,".
+    /// How a message names what runs: "its Shutdown", "its Remove (kexec policy 'remove')",
+    /// "kexec, with no Shutdown to call,", "kexec, with neither Shutdown nor Remove to call (kexec policy 'shutdown-else-remove'),".
     /// </summary>
     public string Describe()
     {
-        var viaRemove = Name == DriverModelSymbols.Remove;
-        var policy = viaRemove ? $" (kexec policy '{KexecPolicyOption.Format(Policy)}')" : "";
-        return Method is null
-            ? $"kexec, with no {Name} to call{policy},"
-            : $"its {Name}{policy}";
+        var policy = Policy == KexecPolicy.Shutdown ? "" : $" (kexec policy '{KexecPolicyOption.Format(Policy)}')";
+        if (Method is not null)
+        {
+            return $"its {Name}{policy}";
+        }
+
+        return Policy == KexecPolicy.ShutdownElseRemove
+            ? $"kexec, with neither Shutdown nor Remove to call{policy},"
+            : $"kexec, with no {Name} to call{policy},";
     }
 }
