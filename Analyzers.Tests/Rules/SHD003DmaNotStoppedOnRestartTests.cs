@@ -132,6 +132,20 @@ public static class SHD003DmaNotStoppedOnRestartTests
             shutdown: "if (device.Kernel.SystemState == SystemState.Restart)\n{\n    device.ClearMaster();\n    return;\n}\n\ndevice.SetPowerState(PciPowerState.D3Hot);"));
 
         [Fact]
+        public Task Stop_in_a_local_function_and_through_recursive_helpers() => Verify.VerifyAnalyzerAsync(PciDriver(
+            DmaProbe,
+            shutdown: "Quiesce(device, 3);\n\nvoid Idle() => device.StopDma();\nIdle();",
+            members: """
+                private static void Quiesce(PciDevice device, int tries)
+                {
+                    if (tries > 0)
+                    {
+                        Quiesce(device, tries - 1);
+                    }
+                }
+                """));
+
+        [Fact]
         public Task Probe_that_starts_no_DMA() => Verify.VerifyAnalyzerAsync(PciDriver(
             "device.EnableDevice();\ndevice.RequestRegions();\ndevice.MapRegisters();",
             shutdown: "device.WriteRegister(0, 0);"));
@@ -414,6 +428,21 @@ public static class SHD003DmaNotStoppedOnRestartTests
             DmaProbe,
             shutdownName: "[|Shutdown|]",
             shutdown: "if (device.Kernel.SystemState == SystemState.PowerOff)\n{\n    device.ClearMaster();\n}"));
+
+        [Fact]
+        public Task Recursive_helpers_that_never_stop_terminate_and_are_reported() => Verify.VerifyAnalyzerAsync(PciDriver(
+            DmaProbe,
+            shutdownName: "[|Shutdown|]",
+            shutdown: "Ping(device);",
+            members: """
+                private static void Ping(PciDevice device) => Pong(device);
+
+                private static void Pong(PciDevice device)
+                {
+                    device.WriteRegister(0, 0);
+                    Ping(device);
+                }
+                """));
 
         [Fact]
         public Task Stop_skipped_by_an_early_return_on_restart() => Verify.VerifyAnalyzerAsync(PciDriver(
