@@ -10,10 +10,7 @@ public sealed class FlawedMlx5Machine : MachineModel
 
     public override string Description => "ConnectX-4 whose DMA ignores the bus-master bit; Shutdown never tears the HCA down";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(Mlx5Machines.HcaAddress, Mlx5Machines.ConnectX4())
-            .AddDriver(() => new Flawed.Mlx5Driver());
+    public override void Build(MachineBuilder machine) => Mlx5Machines.AddFlawed(machine);
 }
 
 /// <summary>The same server with mlx5_core's real shutdown, which unloads like remove.</summary>
@@ -23,16 +20,19 @@ public sealed class FixedMlx5Machine : MachineModel
 
     public override string Description => "ConnectX-4 whose DMA ignores the bus-master bit; Shutdown tears the HCA down";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(Mlx5Machines.HcaAddress, Mlx5Machines.ConnectX4())
-            .AddDriver(() => new Fixed.Mlx5Driver());
+    public override void Build(MachineBuilder machine) => Mlx5Machines.AddFixed(machine);
 }
 
-/// <summary>What the mlx5 machines share.</summary>
+/// <summary>The mlx5 sample's hardware and drivers, for its own machines and for bigger ones.</summary>
 public static class Mlx5Machines
 {
     public const string HcaAddress = "0000:81:00.0";
+
+    public static MachineBuilder AddFlawed(MachineBuilder machine) =>
+        machine.AddPciFunction(HcaAddress, ConnectX4()).AddDriver(() => new Flawed.Mlx5Driver());
+
+    public static MachineBuilder AddFixed(MachineBuilder machine) =>
+        machine.AddPciFunction(HcaAddress, ConnectX4()).AddDriver(() => new Fixed.Mlx5Driver());
 
     /// <summary>
     /// A ConnectX-4 with MSI-X, modelled with the property seed 002 warns about ("the generic pci dma

@@ -10,10 +10,7 @@ public sealed class FlawedPciehpMachine : MachineModel
 
     public override string Description => "Hot-plug root port on INTx; Shutdown only disables the port";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(PciehpMachines.RootPortAddress, PciehpMachines.RootPort())
-            .AddDriver(() => new Flawed.PcieportDriver());
+    public override void Build(MachineBuilder machine) => PciehpMachines.AddFlawed(machine);
 }
 
 /// <summary>The same machine with pcie_portdrv_shutdown: pciehp masks and frees its interrupt.</summary>
@@ -23,16 +20,19 @@ public sealed class FixedPciehpMachine : MachineModel
 
     public override string Description => "Hot-plug root port on INTx; Shutdown masks and frees the hot-plug interrupt";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(PciehpMachines.RootPortAddress, PciehpMachines.RootPort())
-            .AddDriver(() => new Fixed.PcieportDriver());
+    public override void Build(MachineBuilder machine) => PciehpMachines.AddFixed(machine);
 }
 
-/// <summary>What the pciehp machines share.</summary>
+/// <summary>The pciehp sample's hardware and drivers, for its own machines and for bigger ones.</summary>
 public static class PciehpMachines
 {
     public const string RootPortAddress = "0000:00:1c.0";
+
+    public static MachineBuilder AddFlawed(MachineBuilder machine) =>
+        machine.AddPciFunction(RootPortAddress, RootPort()).AddDriver(() => new Flawed.PcieportDriver());
+
+    public static MachineBuilder AddFixed(MachineBuilder machine) =>
+        machine.AddPciFunction(RootPortAddress, RootPort()).AddDriver(() => new Fixed.PcieportDriver());
 
     /// <summary>How often the slot reports a hot-plug event (a presence or link change) on the port's interrupt.</summary>
     public const int EventEveryMs = 7;
