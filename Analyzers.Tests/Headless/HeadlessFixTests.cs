@@ -19,6 +19,8 @@ public sealed class HeadlessFixTests : IDisposable
     {
         RuleIdentifiers.RemoveWithoutShutdown,
         RuleIdentifiers.ShutdownPowersOffOnRestart,
+        RuleIdentifiers.DmaNotStoppedOnRestart,
+        RuleIdentifiers.InterruptLeftEnabledOnRestart,
         RuleIdentifiers.ShutdownSkipsCacheFlushOnRestart,
         RuleIdentifiers.RecoveryTestsBoundDriver,
         RuleIdentifiers.UsesUnlinkedDevice,
@@ -588,6 +590,154 @@ public sealed class HeadlessFixTests : IDisposable
                 public override void Shutdown(PlatformDevice device) => Remove(device);
 
                 private static void CloseChannel(PlatformDevice bus) => bus.WriteRegister(0, 7);
+            }
+
+            """),
+        // SHD003: mlx5's Shutdown frees the interrupts but leaves the HCA running. Headless, the fix that keeps
+        // the code and adds the stops applies (Map Shutdown to Remove is the lightbulb's alternative).
+        (
+            "Mlx5.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Mlx5Driver : PciDriver
+            {
+                public override string Name => "mlx5_core";
+
+                public override void Probe(PciDevice pdev)
+                {
+                    pdev.EnableDevice();
+                    pdev.RequestIrq(static _ => IrqReturn.Handled);
+                    pdev.SetMaster();
+                }
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    pdev.FreeIrq();
+                }
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.FreeIrq();
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Mlx5Driver : PciDriver
+            {
+                public override string Name => "mlx5_core";
+
+                public override void Probe(PciDevice pdev)
+                {
+                    pdev.EnableDevice();
+                    pdev.RequestIrq(static _ => IrqReturn.Handled);
+                    pdev.SetMaster();
+                }
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    pdev.FreeIrq();
+                }
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.FreeIrq();
+                    pdev.StopDma();
+                    pdev.ClearMaster();
+                }
+            }
+
+            """),
+
+        // SHD003 on a platform DMA controller with neither Shutdown nor Remove: a new Shutdown stops the engine,
+        // as a block like the class's other method.
+        (
+            "DmaController.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class DmaControllerDriver : PlatformDriver
+            {
+                public override string Name => "vendor,dma";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    device.StartDma(device.MapDma(1));
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class DmaControllerDriver : PlatformDriver
+            {
+                public override string Name => "vendor,dma";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    device.StartDma(device.MapDma(1));
+                }
+
+                public override void Shutdown(PlatformDevice device)
+                {
+                    device.StopDma();
+                }
+            }
+
+            """),
+
+        // SHD004: the port driver's Shutdown only disables the port; the interrupt is freed after it.
+        (
+            "Pcieport.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class PcieportDriver : PciDriver
+            {
+                public override string Name => "pcieport";
+
+                public override void Probe(PciDevice port) => port.RequestIrq(static _ => IrqReturn.Handled);
+
+                public override void Remove(PciDevice port) => port.FreeIrq();
+
+                public override void Shutdown(PciDevice port) => port.DisableDevice();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class PcieportDriver : PciDriver
+            {
+                public override string Name => "pcieport";
+
+                public override void Probe(PciDevice port) => port.RequestIrq(static _ => IrqReturn.Handled);
+
+                public override void Remove(PciDevice port) => port.FreeIrq();
+
+                public override void Shutdown(PciDevice port)
+                {
+                    port.DisableDevice();
+                    port.FreeIrq();
+                }
             }
 
             """),

@@ -164,7 +164,7 @@ internal sealed class RestartPathAnalysis
     private Step FollowCall(Effect effect, ReachableCall call, INamedTypeSymbol? thisType, CallStack stack, CancellationToken cancellationToken)
     {
         var target = ResolveTarget(call, thisType);
-        var match = effect.Match(target, call.Arguments);
+        var match = effect.MatchCall(call, target, cache.HasBody(target));
         if (match.IsMatch)
         {
             return new Step(CallPath.Of(new CallStep(target, match.DecidingArgument, call)), Step.Final);

@@ -18,6 +18,11 @@ internal sealed class DriverModelSymbols
     public const string Suspend = nameof(Suspend);
     public const string Resume = nameof(Resume);
 
+    /// <summary>How messages name a driver: <c>LpfcDriver</c>, <c>Outer.Driver</c>, <c>GenericDriver&lt;TDevice&gt;</c>.</summary>
+    public static readonly SymbolDisplayFormat DriverNameFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
     private DriverModelSymbols(Compilation compilation, INamedTypeSymbol driver, INamedTypeSymbol device)
     {
         Compilation = compilation;
