@@ -295,7 +295,7 @@ public class EffectOrderAnalysisTests
                     protected override void Teardown(PciDevice device) => device.ClearMaster();
                 }
                 """;
-            var (analysis, compilation) = Analyze(Source, FlowAssumptions.None);
+            var (analysis, compilation) = Analyze(Source, PathAssumptions.AnySystemState);
             var baseType = compilation.GetTypeByMetadataName("NicBase")!;
             var remove = Method(baseType, "Remove");
             var releases = analysis.Effects.Releases("Interrupt")!;
@@ -398,8 +398,8 @@ public class EffectOrderAnalysisTests
                 }
                 """;
 
-            Assert.Equal(PathOutcomes.Done | PathOutcomes.Untouched, RemoveCoverage(Remove, assumptions: FlowAssumptions.None).AtExit);
-            Assert.Equal(PathOutcomes.Untouched, RemoveCoverage(Remove, assumptions: FlowAssumptions.Restart).AtExit);
+            Assert.Equal(PathOutcomes.Done | PathOutcomes.Untouched, RemoveCoverage(Remove, assumptions: PathAssumptions.AnySystemState).AtExit);
+            Assert.Equal(PathOutcomes.Untouched, RemoveCoverage(Remove, assumptions: PathAssumptions.Restart).AtExit);
         }
 
         [Theory]
@@ -419,8 +419,8 @@ public class EffectOrderAnalysisTests
                 }
                 """;
 
-            Assert.True(RemoveCoverage(remove, assumptions: FlowAssumptions.DriverStateSet).OnEveryPath);
-            Assert.False(RemoveCoverage(remove, assumptions: FlowAssumptions.None).OnEveryPath);
+            Assert.True(RemoveCoverage(remove, assumptions: PathAssumptions.AnySystemState.WithDriverStateSet()).OnEveryPath);
+            Assert.False(RemoveCoverage(remove, assumptions: PathAssumptions.AnySystemState).OnEveryPath);
         }
 
         [Theory]
@@ -437,12 +437,12 @@ public class EffectOrderAnalysisTests
                 }
                 """;
 
-            Assert.False(RemoveCoverage(remove, assumptions: FlowAssumptions.DriverStateSet).OnEveryPath);
+            Assert.False(RemoveCoverage(remove, assumptions: PathAssumptions.AnySystemState.WithDriverStateSet()).OnEveryPath);
         }
 
-        private static PathCoverage RemoveCoverage(string members, string resource = "Interrupt", FlowAssumptions? assumptions = null)
+        private static PathCoverage RemoveCoverage(string members, string resource = "Interrupt", PathAssumptions? assumptions = null)
         {
-            var (analysis, driver) = AnalyzeDriver(members, assumptions ?? FlowAssumptions.DriverStateSet);
+            var (analysis, driver) = AnalyzeDriver(members, assumptions ?? PathAssumptions.AnySystemState.WithDriverStateSet());
             return analysis.GetCoverage(Method(driver, "Remove"), driver, analysis.Effects.Releases(resource)!, CancellationToken.None);
         }
     }
@@ -466,7 +466,7 @@ public class EffectOrderAnalysisTests
             var call = Assert.Single(found);
             Assert.Equal("Start(device)", call.Call.Syntax.ToString());
             Assert.Equal("Probe → Start → RequestIrq", call.Path.ToString());
-            Assert.Equal("device.RequestIrq(_ => IrqReturn.Handled)", call.Path.Last.Call?.ToString());
+            Assert.Equal("device.RequestIrq(_ => IrqReturn.Handled)", call.Path.Last.Call?.Syntax.ToString());
         }
 
         [Fact]
@@ -618,7 +618,7 @@ public class EffectOrderAnalysisTests
                 """;
 
             Assert.Single(RequestsBeforeReset(Probe));
-            Assert.Empty(RequestsBeforeReset(Probe, FlowAssumptions.CrashKernel));
+            Assert.Empty(RequestsBeforeReset(Probe, PathAssumptions.AnySystemState.WithHardwareRunning()));
         }
 
         [Fact]
@@ -638,17 +638,17 @@ public class EffectOrderAnalysisTests
                 protected virtual bool Running(PciDevice device) => device.IsBusMaster;
                 """;
 
-            Assert.Single(RequestsBeforeReset(Probe, FlowAssumptions.CrashKernel));
+            Assert.Single(RequestsBeforeReset(Probe, PathAssumptions.AnySystemState.WithHardwareRunning()));
         }
 
-        private static System.Collections.Immutable.ImmutableArray<EffectCall> RequestsBeforeReset(string members, FlowAssumptions? assumptions = null)
+        private static System.Collections.Immutable.ImmutableArray<EffectCall> RequestsBeforeReset(string members, PathAssumptions? assumptions = null)
         {
             var (analysis, driver) = AnalyzeDriver(members, assumptions);
             return analysis.FindEffectCallsAvoiding(
                 Method(driver, "Probe"),
                 driver,
                 analysis.Effects.Acquires("Interrupt")!,
-                new AnyEffect(analysis.Effects.Resets!, analysis.Effects.MasksInterrupt!),
+                Effect.AnyOf("resets or masks", analysis.Effects.Resets, analysis.Effects.MasksInterrupt),
                 CancellationToken.None);
         }
     }
@@ -663,16 +663,16 @@ public class EffectOrderAnalysisTests
         Assert.Equal(new[] { "Interrupt", "DmaBuffer", "RegisterMapping", "Region", "DeviceLink" }, analysis.Effects.ResourceKinds);
     }
 
-    private static (RestartPathAnalysis Analysis, INamedTypeSymbol Driver) AnalyzeDriver(string members, FlowAssumptions? assumptions = null)
+    private static (RestartPathAnalysis Analysis, INamedTypeSymbol Driver) AnalyzeDriver(string members, PathAssumptions? assumptions = null)
     {
         var source = members.Contains("override void Probe", System.StringComparison.Ordinal)
             ? members
             : "public override void Probe(PciDevice device) { }\n\n" + members;
-        var (analysis, compilation) = Analyze(Driver(source), assumptions ?? FlowAssumptions.None);
+        var (analysis, compilation) = Analyze(Driver(source), assumptions ?? PathAssumptions.AnySystemState);
         return (analysis, compilation.GetTypeByMetadataName("NicDriver")!);
     }
 
-    private static (RestartPathAnalysis Analysis, Compilation Compilation) Analyze(string source, FlowAssumptions assumptions)
+    private static (RestartPathAnalysis Analysis, Compilation Compilation) Analyze(string source, PathAssumptions assumptions)
     {
         var compilation = CSharpCompilation.Create(
             "Drivers",

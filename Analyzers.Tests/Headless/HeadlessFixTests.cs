@@ -19,8 +19,14 @@ public sealed class HeadlessFixTests : IDisposable
     {
         RuleIdentifiers.RemoveWithoutShutdown,
         RuleIdentifiers.ShutdownPowersOffOnRestart,
+        RuleIdentifiers.DmaNotStoppedOnRestart,
+        RuleIdentifiers.InterruptLeftEnabledOnRestart,
+        RuleIdentifiers.ShutdownSkipsCacheFlushOnRestart,
         RuleIdentifiers.RemoveLeaksProbeResource,
         RuleIdentifiers.ProbeStartsDeviceBeforeReset,
+        RuleIdentifiers.RecoveryTestsBoundDriver,
+        RuleIdentifiers.UsesUnlinkedDevice,
+        RuleIdentifiers.WaitsOnHardwareWithoutTimeout,
     };
 
     /// <summary>Each file of the project: as written, and as <c>dotnet format</c> must leave it.</summary>
@@ -278,7 +284,87 @@ public sealed class HeadlessFixTests : IDisposable
 
             """),
 
-        // SHD006: nvme's expression-bodied Remove keeps the interrupt and the regions; both releases go at its end, in one block.
+        // SHD005: ipr's fast reboot skipping the flush on restart; dotnet format applies the first fix, a flush first.
+        (
+            "Ipr.cs",
+            """
+            using System;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IprDriver : PciDriver
+            {
+                private readonly bool fastReboot = true;
+
+                public override string Name => "ipr";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    var quiesceOnly = false;
+                    if (fastReboot && pdev.Kernel.SystemState == SystemState.Restart)
+                    {
+                        quiesceOnly = true;
+                    }
+
+                    BringDown(pdev, quiesceOnly);
+                }
+
+                private static void BringDown(PciDevice pdev, bool quiesceOnly)
+                {
+                    if (!quiesceOnly)
+                    {
+                        pdev.WriteCache?.Flush(TimeSpan.FromMinutes(1));
+                    }
+
+                    pdev.ClearMaster();
+                }
+            }
+
+            """,
+            """
+            using System;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IprDriver : PciDriver
+            {
+                private readonly bool fastReboot = true;
+
+                public override string Name => "ipr";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.WriteCache?.Flush(TimeSpan.FromSeconds(30));
+                    var quiesceOnly = false;
+                    if (fastReboot && pdev.Kernel.SystemState == SystemState.Restart)
+                    {
+                        quiesceOnly = true;
+                    }
+
+                    BringDown(pdev, quiesceOnly);
+                }
+
+                private static void BringDown(PciDevice pdev, bool quiesceOnly)
+                {
+                    if (!quiesceOnly)
+                    {
+                        pdev.WriteCache?.Flush(TimeSpan.FromMinutes(1));
+                    }
+
+                    pdev.ClearMaster();
+                }
+            }
+
+            """),
+
+        // SHD010: Shutdown and Remove share a helper in another file whose register wait has no bound, and
+        // Remove flushes with the overload that has none; both get 30 s, the helper's once.
         (
             "Nvme.cs",
             """
@@ -289,6 +375,394 @@ public sealed class HeadlessFixTests : IDisposable
             public sealed class NvmeDriver : PciDriver
             {
                 public override string Name => "nvme";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Shutdown(PciDevice pdev) => NvmeController.Disable(pdev);
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.WriteCache?.Flush();
+                    NvmeController.Disable(pdev);
+                }
+            }
+
+            """,
+            """
+            using System;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class NvmeDriver : PciDriver
+            {
+                public override string Name => "nvme";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Shutdown(PciDevice pdev) => NvmeController.Disable(pdev);
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.WriteCache?.Flush(TimeSpan.FromSeconds(30));
+                    NvmeController.Disable(pdev);
+                }
+            }
+
+            """),
+        (
+            "NvmeController.cs",
+            """
+            using System.Threading;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            internal static class NvmeController
+            {
+                public static void Disable(PciDevice pdev)
+                {
+                    pdev.WriteRegister(0x14, 1 << 14);
+                    pdev.WaitForRegister(0x1c, 0xc, 0x8, Timeout.InfiniteTimeSpan);
+                }
+            }
+
+            """,
+            """
+            using System;
+            using System.Threading;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            internal static class NvmeController
+            {
+                public static void Disable(PciDevice pdev)
+                {
+                    pdev.WriteRegister(0x14, 1 << 14);
+                    pdev.WaitForRegister(0x1c, 0xc, 0x8, TimeSpan.FromSeconds(30));
+                }
+            }
+
+            """),
+        // SHD008: zpci's SlotReset tests the bound driver, directly and through a helper.
+        (
+            "Zpci.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class ZpciNicDriver : PciDriver
+            {
+                public override string Name => "zpci-nic";
+
+                public override void Probe(PciDevice device) => device.EnableDevice();
+
+                public override void Remove(PciDevice device) => device.DisableDevice();
+
+                public override void Shutdown(PciDevice device) => Remove(device);
+
+                public override PciErsResult SlotReset(PciDevice device)
+                {
+                    if (device.Driver is null)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    device.EnableDevice();
+                    return PciErsResult.Recovered;
+                }
+
+                public override void ResumeAfterError(PciDevice device)
+                {
+                    if (IsBound(device))
+                    {
+                        device.SetMaster();
+                    }
+                }
+
+                private static bool IsBound(PciDevice device) => device.DriverData != null;
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class ZpciNicDriver : PciDriver
+            {
+                public override string Name => "zpci-nic";
+
+                public override void Probe(PciDevice device) => device.EnableDevice();
+
+                public override void Remove(PciDevice device) => device.DisableDevice();
+
+                public override void Shutdown(PciDevice device) => Remove(device);
+
+                public override PciErsResult SlotReset(PciDevice device)
+                {
+                    if (!device.IsAdded)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    if (device.Driver is null)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    device.EnableDevice();
+                    return PciErsResult.Recovered;
+                }
+
+                public override void ResumeAfterError(PciDevice device)
+                {
+                    if (!device.IsAdded)
+                    {
+                        return;
+                    }
+
+                    if (IsBound(device))
+                    {
+                        device.SetMaster();
+                    }
+                }
+
+                private static bool IsBound(PciDevice device) => device.DriverData != null;
+            }
+
+            """),
+
+        // SHD009: storvsc closes its VMBus channel in Suspend, Remove and Shutdown; one link in Probe.
+        (
+            "Storvsc.cs",
+            """
+            using System.Linq;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class StorvscDriver : PlatformDriver
+            {
+                private PlatformDevice? vmbus;
+
+                public override string Name => "hv_storvsc";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    vmbus = device.Kernel.Devices.OfType<PlatformDevice>().Single(d => d.Compatible == "microsoft,vmbus");
+                    vmbus.WriteRegister(0, 5);
+                }
+
+                public override void Suspend(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Remove(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Shutdown(PlatformDevice device) => Remove(device);
+
+                private static void CloseChannel(PlatformDevice bus) => bus.WriteRegister(0, 7);
+            }
+
+            """,
+            """
+            using System.Linq;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class StorvscDriver : PlatformDriver
+            {
+                private PlatformDevice? vmbus;
+
+                public override string Name => "hv_storvsc";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    vmbus = device.Kernel.Devices.OfType<PlatformDevice>().Single(d => d.Compatible == "microsoft,vmbus");
+                    device.AddAutoRemoveLink(vmbus);
+                    vmbus.WriteRegister(0, 5);
+                }
+
+                public override void Suspend(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Remove(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Shutdown(PlatformDevice device) => Remove(device);
+
+                private static void CloseChannel(PlatformDevice bus) => bus.WriteRegister(0, 7);
+            }
+
+            """),
+        // SHD003: mlx5's Shutdown frees the interrupts but leaves the HCA running. Headless, the fix that keeps
+        // the code and adds the stops applies (Map Shutdown to Remove is the lightbulb's alternative). SHD007 (a
+        // suggestion, fixed as --severity info asks) resets the function at the top of Probe.
+        (
+            "Mlx5.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Mlx5Driver : PciDriver
+            {
+                public override string Name => "mlx5_core";
+
+                public override void Probe(PciDevice pdev)
+                {
+                    pdev.EnableDevice();
+                    pdev.RequestIrq(static _ => IrqReturn.Handled);
+                    pdev.SetMaster();
+                }
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    pdev.FreeIrq();
+                }
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.FreeIrq();
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Mlx5Driver : PciDriver
+            {
+                public override string Name => "mlx5_core";
+
+                public override void Probe(PciDevice pdev)
+                {
+                    pdev.FunctionReset();
+                    pdev.EnableDevice();
+                    pdev.RequestIrq(static _ => IrqReturn.Handled);
+                    pdev.SetMaster();
+                }
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    pdev.FreeIrq();
+                }
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.FreeIrq();
+                    pdev.StopDma();
+                    pdev.ClearMaster();
+                }
+            }
+
+            """),
+
+        // SHD003 on a platform DMA controller with neither Shutdown nor Remove: a new Shutdown stops the engine,
+        // as a block like the class's other method; SHD007 resets the controller at the top of Probe.
+        (
+            "DmaController.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class DmaControllerDriver : PlatformDriver
+            {
+                public override string Name => "vendor,dma";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    device.StartDma(device.MapDma(1));
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class DmaControllerDriver : PlatformDriver
+            {
+                public override string Name => "vendor,dma";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    device.RestartFirmware();
+                    device.StartDma(device.MapDma(1));
+                }
+
+                public override void Shutdown(PlatformDevice device)
+                {
+                    device.StopDma();
+                }
+            }
+
+            """),
+
+        // SHD004: the port driver's Shutdown only disables the port; the interrupt is freed after it. SHD007
+        // resets the port before its interrupt is requested.
+        (
+            "Pcieport.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class PcieportDriver : PciDriver
+            {
+                public override string Name => "pcieport";
+
+                public override void Probe(PciDevice port) => port.RequestIrq(static _ => IrqReturn.Handled);
+
+                public override void Remove(PciDevice port) => port.FreeIrq();
+
+                public override void Shutdown(PciDevice port) => port.DisableDevice();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class PcieportDriver : PciDriver
+            {
+                public override string Name => "pcieport";
+
+                public override void Probe(PciDevice port)
+                {
+                    port.FunctionReset();
+                    port.RequestIrq(static _ => IrqReturn.Handled);
+                }
+
+                public override void Remove(PciDevice port) => port.FreeIrq();
+
+                public override void Shutdown(PciDevice port)
+                {
+                    port.DisableDevice();
+                    port.FreeIrq();
+                }
+            }
+
+            """),
+
+        // SHD006: megaraid_sas's expression-bodied Remove keeps the interrupt and the regions; both releases go at its end, in one block.
+        (
+            "Megaraid.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class MegaraidSasDriver : PciDriver
+            {
+                public override string Name => "megaraid_sas";
 
                 public override void Probe(PciDevice device)
                 {
@@ -308,9 +782,9 @@ public sealed class HeadlessFixTests : IDisposable
 
             namespace Drivers;
 
-            public sealed class NvmeDriver : PciDriver
+            public sealed class MegaraidSasDriver : PciDriver
             {
-                public override string Name => "nvme";
+                public override string Name => "megaraid_sas";
 
                 public override void Probe(PciDevice device)
                 {
@@ -392,17 +866,17 @@ public sealed class HeadlessFixTests : IDisposable
 
             """),
 
-        // SHD007: ipr's expression-bodied Probe takes its interrupt before any reset; the reset goes first.
+        // SHD007: qla2xxx's expression-bodied Probe takes its interrupt before any reset; the reset goes first.
         (
-            "Ipr.cs",
+            "Qla2xxx.cs",
             """
             using ShutdownAnalyzers.DriverModel;
 
             namespace Drivers;
 
-            public sealed class IprDriver : PciDriver
+            public sealed class Qla2xxxDriver : PciDriver
             {
-                public override string Name => "ipr";
+                public override string Name => "qla2xxx";
 
                 public override void Probe(PciDevice ioa) => Start(ioa);
 
@@ -423,9 +897,9 @@ public sealed class HeadlessFixTests : IDisposable
 
             namespace Drivers;
 
-            public sealed class IprDriver : PciDriver
+            public sealed class Qla2xxxDriver : PciDriver
             {
-                public override string Name => "ipr";
+                public override string Name => "qla2xxx";
 
                 public override void Probe(PciDevice ioa)
                 {

@@ -1058,7 +1058,7 @@ public static class SHD006RemoveLeaksProbeResourceTests
         {
             var sample = SampleFolder.Load("NvmeRebind");
             var remove = sample.Find("Flawed.NvmeDriver.cs", "void Remove", "void ".Length);
-            var acquire = sample.Find("NvmeController.cs", "device.RequestRegions()");
+            var acquire = sample.Find("NvmePci.cs", "device.RequestRegions()");
             var test = new Verify.Test
             {
                 ExpectedDiagnostics =
@@ -1079,6 +1079,12 @@ public static class SHD006RemoveLeaksProbeResourceTests
         [InlineData("IprKdump")]
         [InlineData("Sd")]
         [InlineData("GicIts")]
+        [InlineData("Mlx5")]
+        [InlineData("Pciehp")]
+        [InlineData("Ipr")]
+        [InlineData("Nvme")]
+        [InlineData("Zpci")]
+        [InlineData("Storvsc")]
         public Task The_other_samples_give_back_what_they_take(string folder)
         {
             var test = new Verify.Test();

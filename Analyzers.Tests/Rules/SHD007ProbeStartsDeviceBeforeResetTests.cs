@@ -683,6 +683,9 @@ public static class SHD007ProbeStartsDeviceBeforeResetTests
         [InlineData("NvmeRebind")]
         [InlineData("Sd")]
         [InlineData("GicIts")]
+        [InlineData("Ipr")]
+        [InlineData("Zpci")]
+        [InlineData("Storvsc")]
         public Task Samples_that_reset_before_they_start_the_device_or_leave_it_running(string folder)
         {
             var test = new Verify.Test();

@@ -4,10 +4,13 @@ using Microsoft.CodeAnalysis;
 
 namespace ShutdownAnalyzers.Analysis;
 
-/// <summary>One method on a <see cref="CallPath"/>: its name, and the argument that gave the last call its effect.</summary>
+/// <summary>
+/// One method on a <see cref="CallPath"/>: its name, the argument that gave the last call its effect,
+/// and the call that entered it from the step before (none for the first step).
+/// </summary>
 internal readonly struct CallStep
 {
-    public CallStep(IMethodSymbol method, string? decidingArgument = null, SyntaxNode? call = null)
+    public CallStep(IMethodSymbol method, string? decidingArgument = null, ReachableCall? call = null)
     {
         Method = method;
         DecidingArgument = decidingArgument;
@@ -18,8 +21,8 @@ internal readonly struct CallStep
 
     public string? DecidingArgument { get; }
 
-    /// <summary>The invocation that called <see cref="Method"/>; null for the method a path starts at.</summary>
-    public SyntaxNode? Call { get; }
+    /// <summary>The call, in the previous step's method, that runs this one; null for the analysed method itself.</summary>
+    public ReachableCall? Call { get; }
 
     public override string ToString() => DecidingArgument is null ? Method.Name : Method.Name + "(" + DecidingArgument + ")";
 }

@@ -13,9 +13,13 @@ namespace ShutdownAnalyzers.Analysis;
 /// The order of effects along the paths of a method, following calls into the compilation's methods:
 /// "does some path reach a call that requests the interrupt before any call that resets the device?"
 /// and "do all the paths through Remove free the interrupt?". Paths are the walk's feasible paths
-/// (<see cref="FeasibleGraph"/>) under the analysis' <see cref="FlowAssumptions"/>: branches are taken
-/// both ways unless a constant decides them, <c>finally</c> blocks run on the way out of their
-/// <c>try</c>, and a path that throws ends there. Thread-safe; summaries are cached per compilation.
+/// (<see cref="MethodFlow"/>) under the analysis' <see cref="PathAssumptions"/>: branches are taken
+/// both ways unless the assumptions or a constant decide them, <c>finally</c> blocks run on the way out
+/// of their <c>try</c> and go on where the branch that entered them was going, and a path that throws
+/// ends there (catch handlers are not entered: a path through one is not counted either way). Unlike
+/// <see cref="RestartPathAnalysis.AlwaysReaches"/>, which asks "every path has X", these questions keep
+/// the order of effects and an effect that is undone later. Thread-safe; summaries are cached per
+/// compilation.
 /// </summary>
 /// <remarks>
 /// Each method is summarised once per question, argument context and type of <c>this</c>: how its
@@ -110,13 +114,13 @@ internal sealed class EffectOrderAnalysis
         ControlFlowGraph? graph,
         Dictionary<ReachableCall, CallPath>? found)
     {
-        if (cache.GetFeasibleGraph(context, cancellationToken, graph) is not { } feasible)
+        if (cache.GetFlow(context, cancellationToken, graph) is not { } flow)
         {
             return (Passthrough, Final);
         }
 
         var walker = new PathWalker(this, question, thisType, stack, cancellationToken, found);
-        walker.Run(feasible);
+        walker.Run(flow);
         return (new Summary(walker.AtExit, walker.TargetWhenUntouched, walker.TargetWhenUndone), walker.DependsOnDepth);
     }
 
@@ -156,14 +160,16 @@ internal sealed class EffectOrderAnalysis
 
         public int DependsOnDepth { get; private set; } = Final;
 
-        public void Run(FeasibleGraph graph)
+        public void Run(MethodFlow flow)
         {
-            Flow(new Node(graph.EntryOrdinal, null), PathOutcomes.Untouched);
+            var blocks = flow.Graph.Blocks;
+            var exit = blocks.Length - 1;
+            Flow(new Node(0, null), PathOutcomes.Untouched);
             while (pending.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var node = pending.Dequeue();
-                if (graph.Blocks[node.Block] is not { } block)
+                if (flow.Blocks[node.Block] is not { } block)
                 {
                     continue;
                 }
@@ -183,35 +189,52 @@ internal sealed class EffectOrderAnalysis
                     continue;
                 }
 
-                if (node.Block == graph.ExitOrdinal)
+                if (node.Block == exit)
                 {
                     AtExit |= outcomes;
                     continue;
                 }
 
-                if (block.EndsFinally)
-                {
-                    if (node.Continuation is { } continuation)
-                    {
-                        Flow(new Node(continuation.Block, continuation.Rest), outcomes);
-                    }
-
-                    continue;
-                }
-
                 foreach (var branch in block.Branches)
                 {
-                    // Through each finally the branch leaves, then on to its destination, then wherever
-                    // the finally this block sits in was going.
-                    var continuation = node.Continuation;
-                    foreach (var step in branch.Steps.Skip(1).Reverse())
+                    switch (branch.Semantics)
                     {
-                        continuation = new Continuation(step, continuation);
-                    }
+                        case ControlFlowBranchSemantics.Regular or ControlFlowBranchSemantics.Return when branch.Destination is { } destination:
+                            // Through each finally the branch leaves, then on to its destination, then wherever
+                            // the finally this block sits in was going.
+                            var continuation = node.Continuation;
+                            continuation = new Continuation(destination.Ordinal, continuation);
+                            for (var i = branch.FinallyRegions.Length - 1; i >= 1; i--)
+                            {
+                                continuation = new Continuation(branch.FinallyRegions[i].FirstBlockOrdinal, continuation);
+                            }
 
-                    Flow(new Node(branch.Steps.First(), continuation), outcomes);
+                            Flow(
+                                branch.FinallyRegions.IsEmpty ? new Node(destination.Ordinal, node.Continuation) : new Node(branch.FinallyRegions[0].FirstBlockOrdinal, continuation),
+                                outcomes);
+                            break;
+                        case ControlFlowBranchSemantics.StructuredExceptionHandling when IsInFinally(blocks[node.Block]) && node.Continuation is { } next:
+                            Flow(new Node(next.Block, next.Rest), outcomes); // the finally ends: on to where its branch was going
+                            break;
+                    }
                 }
             }
+        }
+
+        private static bool IsInFinally(BasicBlock block)
+        {
+            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                switch (region.Kind)
+                {
+                    case ControlFlowRegionKind.Finally:
+                        return true;
+                    case ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Try:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         private void Flow(Node node, PathOutcomes outcomes)
@@ -229,23 +252,24 @@ internal sealed class EffectOrderAnalysis
         private PathOutcomes Transfer(ReachableCall call, PathOutcomes before)
         {
             var target = RestartPathAnalysis.ResolveTarget(call, thisType);
-            if (question.Effect.Match(target, call.Arguments).IsMatch)
+            var hasBody = analysis.cache.HasBody(target);
+            if (question.Effect.MatchCall(call, target, hasBody).IsMatch)
             {
                 return PathOutcomes.Done;
             }
 
-            if (question.UndoneBy?.Match(target, call.Arguments).IsMatch == true)
+            if (question.UndoneBy?.MatchCall(call, target, hasBody).IsMatch == true)
             {
                 return PathOutcomes.Undone;
             }
 
-            if (question.Target?.Match(target, call.Arguments) is { IsMatch: true } targetMatch)
+            if (question.Target?.MatchCall(call, target, hasBody) is { IsMatch: true } targetMatch)
             {
-                Record(call, CallPath.Of(new CallStep(target, targetMatch.DecidingArgument, call.Syntax)), before);
+                Record(call, CallPath.Of(new CallStep(target, targetMatch.DecidingArgument, call)), before);
                 return before;
             }
 
-            if (!analysis.cache.HasBody(target))
+            if (!hasBody)
             {
                 return before;
             }
@@ -255,7 +279,7 @@ internal sealed class EffectOrderAnalysis
             var (callee, dependsOn) = analysis.Summarize(key, stack, cancellationToken);
             DependsOnDepth = Math.Min(DependsOnDepth, dependsOn);
 
-            var step = new CallStep(target, call: call.Syntax);
+            var step = new CallStep(target, call: call);
             if (callee.TargetWhenUndone is { } afterUndo)
             {
                 Record(call, afterUndo.Prepend(step), PathOutcomes.Undone);

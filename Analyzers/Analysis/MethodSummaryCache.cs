@@ -9,41 +9,39 @@ namespace ShutdownAnalyzers.Analysis;
 /// <summary>
 /// What the restart-path analysis has learnt about one compilation's methods, kept for the
 /// compilation's lifetime and shared by every driver type analysed concurrently: each method body's
-/// feasible graph and reachable calls (once per <see cref="MethodContext"/>) and each (effect, method,
-/// receiver type) summary. The graphs themselves, which do not depend on the analysis' assumptions, are
-/// shared with every other analysis of the compilation (<see cref="CompilationGraphs"/>). Values may
-/// rarely be computed twice by racing threads; they are equal, so either wins.
+/// path block by block (once per <see cref="MethodContext"/>) and each (effect, method, receiver type)
+/// summary, "some path has it" and "every path has it". The graphs themselves, which do not depend on
+/// the assumptions, are shared with every other analysis of the compilation (<see cref="CompilationGraphs"/>).
+/// Values may rarely be computed twice by racing threads; they are equal, so either wins.
 /// </summary>
 internal sealed class MethodSummaryCache
 {
     private readonly CompilationGraphs graphs;
     private readonly SystemStateConditionEvaluator evaluator;
-    private readonly ConcurrentDictionary<MethodContext, FeasibleGraph> feasibleGraphs = new();
+    private readonly ConcurrentDictionary<MethodContext, MethodFlow?> flows = new();
     private readonly ConcurrentDictionary<SummaryKey, CallPath?> summaries = new();
+    private readonly ConcurrentDictionary<SummaryKey, bool> alwaysSummaries = new();
 
-    public MethodSummaryCache(Compilation compilation, SystemStateConditionEvaluator evaluator)
+    public MethodSummaryCache(CompilationGraphs graphs, SystemStateConditionEvaluator evaluator)
     {
-        graphs = CompilationGraphs.For(compilation);
+        this.graphs = graphs;
         this.evaluator = evaluator;
     }
 
     /// <summary>
-    /// The calls the restart path reaches in the method's body, or an empty list when the body is not
+    /// The calls the path reaches in the method's body, or an empty list when the body is not
     /// in this compilation (metadata, abstract, extern). <paramref name="knownGraph"/> saves building
     /// the graph again when the caller already has it.
     /// </summary>
     public ImmutableArray<ReachableCall> GetReachableCalls(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null) =>
-        GetFeasibleGraph(context, cancellationToken, knownGraph)?.Calls ?? ImmutableArray<ReachableCall>.Empty;
+        GetFlow(context, cancellationToken, knownGraph)?.Calls ?? ImmutableArray<ReachableCall>.Empty;
 
-    /// <summary>
-    /// The method's graph as the walk sees it, or null when the body is not in this compilation.
-    /// <paramref name="knownGraph"/> saves building the graph again when the caller already has it.
-    /// </summary>
-    public FeasibleGraph? GetFeasibleGraph(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null)
+    /// <summary>The path through the method's body block by block, or null when the body is not in this compilation.</summary>
+    public MethodFlow? GetFlow(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null)
     {
-        if (feasibleGraphs.TryGetValue(context, out var feasible))
+        if (flows.TryGetValue(context, out var flow))
         {
-            return feasible;
+            return flow;
         }
 
         if (knownGraph is not null && !knownGraph.LocalFunctions.IsEmpty)
@@ -51,24 +49,26 @@ internal sealed class MethodSummaryCache
             graphs.Remember(context.Method, knownGraph);
         }
 
-        var graph = knownGraph ?? graphs.GetGraph(context.Method, cancellationToken);
-        return graph is null
-            ? null
-            : feasibleGraphs.GetOrAdd(context, RestartPathFlow.BuildGraph(graph, context.EntryState(), evaluator, cancellationToken));
+        var graph = knownGraph ?? GetGraph(context.Method, cancellationToken);
+        flow = graph is null ? null : RestartPathFlow.Analyze(graph, context.EntryState(), evaluator, cancellationToken);
+        return flows.GetOrAdd(context, flow);
     }
 
     /// <summary>True when the method's body is in this compilation, so the analysis can follow a call into it.</summary>
     public bool HasBody(IMethodSymbol method) => graphs.HasBody(method);
 
-    /// <summary>
-    /// The one expression <paramref name="method"/> returns, when its body in this compilation is just
-    /// that (<c>=&gt; expr</c> or <c>{ return expr; }</c>, accessors included); null otherwise.
-    /// </summary>
-    public IOperation? ReturnedValue(IMethodSymbol method) => graphs.ReturnedValue(method);
-
     public bool TryGetSummary(SummaryKey key, out CallPath? path) => summaries.TryGetValue(key, out path);
 
     public void AddSummary(SummaryKey key, CallPath? path) => summaries.TryAdd(key, path);
+
+    /// <summary>Whether every path through the method of <paramref name="key"/> has the key's effect, once known for good.</summary>
+    public bool TryGetAlwaysSummary(SummaryKey key, out bool always) => alwaysSummaries.TryGetValue(key, out always);
+
+    public void AddAlwaysSummary(SummaryKey key, bool always) => alwaysSummaries.TryAdd(key, always);
+
+    /// <summary>The method's control-flow graph, built once per compilation; null when its body is not in this compilation.</summary>
+    public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken) =>
+        graphs.GetGraph((method.PartialImplementationPart ?? method).OriginalDefinition, cancellationToken);
 }
 
 /// <summary>The key of one summary: which effect, in which method context, with <c>this</c> of which type.</summary>

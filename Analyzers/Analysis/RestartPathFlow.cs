@@ -11,9 +11,8 @@ namespace ShutdownAnalyzers.Analysis;
 /// <summary>
 /// The intra-procedural half of the restart-path analysis: walks one method's control-flow graph
 /// from its entry, propagating constants through locals, parameters and flow captures, and takes a
-/// branch only when its condition can hold under the walk's <see cref="FlowAssumptions"/> (with the
-/// restart assumption: while the system restarts). The result is every call on a feasible block, in
-/// source order, with the arguments' values at that point, and the feasible graph itself.
+/// branch only when its condition can hold while the system restarts. The result is every call on a
+/// feasible block, in source order, with the arguments' values at that point.
 /// </summary>
 internal static class RestartPathFlow
 {
@@ -22,13 +21,10 @@ internal static class RestartPathFlow
         FlowState entryState,
         SystemStateConditionEvaluator evaluator,
         CancellationToken cancellationToken) =>
-        BuildGraph(graph, entryState, evaluator, cancellationToken).Calls;
+        Analyze(graph, entryState, evaluator, cancellationToken).Calls;
 
-    /// <summary>
-    /// The blocks the walk reaches, with their calls in evaluation order and the branches ordinary
-    /// control flow can take out of them, for questions about the order of calls along paths.
-    /// </summary>
-    public static FeasibleGraph BuildGraph(
+    /// <summary>The blocks the path reaches, each with its calls and the branches it can take, and every call in source order.</summary>
+    public static MethodFlow Analyze(
         ControlFlowGraph graph,
         FlowState entryState,
         SystemStateConditionEvaluator evaluator,
@@ -43,18 +39,21 @@ internal static class RestartPathFlow
         var walker = new Walker(graph, evaluator, untracked);
         var entryStates = walker.Solve(entryState, cancellationToken);
 
-        var blocks = new FeasibleBlock?[graph.Blocks.Length];
+        var blocks = new ReachedBlock?[graph.Blocks.Length];
+        var calls = new List<ReachableCall>();
         foreach (var block in graph.Blocks)
         {
             if (entryStates[block.Ordinal] is { } state)
             {
-                var calls = new List<ReachableCall>();
-                walker.TransferBlock(block, state, calls);
-                blocks[block.Ordinal] = walker.DescribeBlock(block, state, calls);
+                var blockCalls = new List<ReachableCall>();
+                var branches = walker.TransferBlock(block, state, blockCalls);
+                blocks[block.Ordinal] = new ReachedBlock(blockCalls.ToImmutableArray(), branches);
+                calls.AddRange(blockCalls);
             }
         }
 
-        return new FeasibleGraph(ImmutableArray.Create(blocks));
+        var ordered = calls.OrderBy(call => call.Syntax.SpanStart).ThenBy(call => call.Syntax.Span.Length).ToImmutableArray();
+        return new MethodFlow(graph, blocks.ToImmutableArray(), ordered);
     }
 
     /// <summary>
@@ -202,53 +201,16 @@ internal static class RestartPathFlow
             }
         }
 
-        /// <summary>Runs a reached block once more with its final entry state, collecting its calls.</summary>
-        public void TransferBlock(BasicBlock block, FlowState state, List<ReachableCall> calls)
+        /// <summary>Runs a reached block once more with its final entry state, collecting its calls; returns the branches it can take.</summary>
+        public ImmutableArray<ControlFlowBranch> TransferBlock(BasicBlock block, FlowState state, List<ReachableCall> calls)
         {
             var after = TransferOperations(block, state, calls);
             if (block.BranchValue is { } branchValue)
             {
                 Transfer(branchValue, after, calls);
             }
-        }
 
-        /// <summary>The reached block with its calls and the ordinary branches taken out of it from <paramref name="state"/>.</summary>
-        public FeasibleBlock DescribeBlock(BasicBlock block, FlowState state, List<ReachableCall> calls)
-        {
-            var branches = ImmutableArray.CreateBuilder<FeasibleBranch>();
-            var endsFinally = false;
-            foreach (var branch in TakenBranches(block, TransferOperations(block, state, calls: null), out _))
-            {
-                switch (branch.Semantics)
-                {
-                    case ControlFlowBranchSemantics.Regular or ControlFlowBranchSemantics.Return when branch.Destination is { } destination:
-                        branches.Add(new FeasibleBranch(
-                            destination.Ordinal,
-                            branch.FinallyRegions.Select(region => region.FirstBlockOrdinal).ToImmutableArray()));
-                        break;
-                    case ControlFlowBranchSemantics.StructuredExceptionHandling:
-                        endsFinally = IsInFinally(block);
-                        break;
-                }
-            }
-
-            return new FeasibleBlock(block.Ordinal, calls.ToImmutableArray(), branches.ToImmutable(), endsFinally);
-        }
-
-        private static bool IsInFinally(BasicBlock block)
-        {
-            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
-            {
-                switch (region.Kind)
-                {
-                    case ControlFlowRegionKind.Finally:
-                        return true;
-                    case ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Try:
-                        return false;
-                }
-            }
-
-            return false;
+            return TakenBranches(block, after, out _).ToImmutableArray();
         }
 
         private IEnumerable<ControlFlowBranch> TakenBranches(BasicBlock block, FlowState state, out FlowState afterBranchValue)
@@ -391,14 +353,38 @@ internal static class RestartPathFlow
                 }
             }
 
-            var receiver = invocation.Instance switch
-            {
-                null => CallReceiver.None,
-                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => CallReceiver.This,
-                _ => CallReceiver.Other,
-            };
-
-            return new ReachableCall(method, invocation.IsVirtual, receiver, invocation.Syntax, ImmutableArray.Create(arguments));
+            return new ReachableCall(method, invocation.IsVirtual, ReachableCall.ReceiverOf(invocation), invocation.Syntax, ImmutableArray.Create(arguments), invocation);
         }
     }
+}
+
+/// <summary>The path through one method body: the blocks it reaches (null for the others, by ordinal), and every call on it in source order.</summary>
+internal sealed class MethodFlow
+{
+    public MethodFlow(ControlFlowGraph graph, ImmutableArray<ReachedBlock?> blocks, ImmutableArray<ReachableCall> calls)
+    {
+        Graph = graph;
+        Blocks = blocks;
+        Calls = calls;
+    }
+
+    public ControlFlowGraph Graph { get; }
+
+    public ImmutableArray<ReachedBlock?> Blocks { get; }
+
+    public ImmutableArray<ReachableCall> Calls { get; }
+}
+
+/// <summary>A block the path reaches: its calls in evaluation order, and the branches out of it the path can take.</summary>
+internal sealed class ReachedBlock
+{
+    public ReachedBlock(ImmutableArray<ReachableCall> calls, ImmutableArray<ControlFlowBranch> branches)
+    {
+        Calls = calls;
+        Branches = branches;
+    }
+
+    public ImmutableArray<ReachableCall> Calls { get; }
+
+    public ImmutableArray<ControlFlowBranch> Branches { get; }
 }

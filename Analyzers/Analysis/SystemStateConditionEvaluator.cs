@@ -3,79 +3,76 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ShutdownAnalyzers.Infrastructure;
 
 namespace ShutdownAnalyzers.Analysis;
 
 /// <summary>
-/// Evaluates values and branch conditions under a set of <see cref="FlowAssumptions"/>: with the
-/// restart assumption every read of <c>Kernel.SystemState</c>, on any kernel instance, is the constant
-/// <c>SystemState.Restart</c>; with the driver-state assumption unknown references are not null; with
-/// the crash-kernel assumption reads marked <c>[IndicatesRunning]</c> are true. A helper or property
-/// in source that returns one expression is read through (a few calls deep).
-/// With the constants in a <see cref="FlowState"/> this folds <c>==</c>, <c>!=</c>, relational
-/// operators, <c>!</c>, <c>&amp;</c>/<c>|</c>, conversions and <c>is</c> patterns (<c>not</c>, <c>and</c>,
-/// <c>or</c>, relational). The compiler's control-flow graph has already lowered <c>&amp;&amp;</c>,
-/// <c>||</c>, <c>?:</c>, <c>switch</c> statements and expressions into branches over these.
-/// Anything else is unknown, and an unknown condition leaves both branches open.
+/// Evaluates values and branch conditions under the <see cref="PathAssumptions"/>: by default every
+/// read of <c>Kernel.SystemState</c>, on any kernel instance, is the constant <c>SystemState.Restart</c>;
+/// with a volatile write cache assumed, <c>[IndicatesNonVolatileCache]</c> properties read false and the
+/// cache object is not null. With the constants in a <see cref="FlowState"/> this folds <c>==</c>,
+/// <c>!=</c>, relational operators, <c>!</c>, <c>&amp;</c>/<c>|</c>, conversions, null checks and
+/// <c>is</c> patterns (<c>not</c>, <c>and</c>, <c>or</c>, relational, type and property patterns). The
+/// compiler's control-flow graph has already lowered <c>&amp;&amp;</c>, <c>||</c>, <c>?:</c>, <c>?.</c>,
+/// <c>switch</c> statements and expressions into branches over these. Infinite timeouts are known
+/// (<c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.MaxValue</c>, <c>TimeSpan.FromMilliseconds(-1)</c>).
+/// With the driver state assumed set, a reference nothing else is known about is not null and a type
+/// test of an <c>object</c> succeeds; with the hardware assumed running, <c>[IndicatesRunning]</c> reads
+/// are true. A helper or property in source that returns one bool, enum or integral expression is read
+/// through, a few calls deep. Anything else is unknown, and an unknown condition leaves both branches open.
 /// </summary>
 internal sealed class SystemStateConditionEvaluator
 {
     /// <summary>How deep the values of helpers returning a condition are followed (<c>if (AlreadyEnabled(device))</c>).</summary>
     private const int MaxInlineDepth = 3;
 
-    private readonly IPropertySymbol? systemStateProperty;
-    private readonly AbstractValue restart;
-    private readonly bool assumesDriverStateSet;
+    private readonly IPropertySymbol systemStateProperty;
+    private readonly AbstractValue assumedState;
+    private readonly SyntaxNode? stateOverrideNode;
+    private readonly AbstractValue stateOverride;
+    private readonly INamedTypeSymbol? nonVolatileAttribute;
+    private readonly INamedTypeSymbol? timeSpan;
+    private readonly INamedTypeSymbol? timeout;
+    private readonly bool driverStateSet;
     private readonly INamedTypeSymbol? indicatesRunning;
     private readonly Func<IMethodSymbol, IOperation?>? returnedValueOf;
 
     private SystemStateConditionEvaluator(
-        IPropertySymbol? systemStateProperty,
-        AbstractValue restart,
-        bool assumesDriverStateSet,
+        IPropertySymbol systemStateProperty,
+        AbstractValue assumedState,
+        (SyntaxNode Node, AbstractValue State)? stateOverride,
+        INamedTypeSymbol? nonVolatileAttribute,
+        Compilation compilation,
+        bool driverStateSet,
         INamedTypeSymbol? indicatesRunning,
         Func<IMethodSymbol, IOperation?>? returnedValueOf)
     {
         this.systemStateProperty = systemStateProperty;
-        this.restart = restart;
-        this.assumesDriverStateSet = assumesDriverStateSet;
+        this.assumedState = assumedState;
+        stateOverrideNode = stateOverride?.Node;
+        this.stateOverride = stateOverride?.State ?? AbstractValue.Unknown;
+        this.nonVolatileAttribute = nonVolatileAttribute;
+        timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        timeout = compilation.GetTypeByMetadataName("System.Threading.Timeout");
+        this.driverStateSet = driverStateSet;
         this.indicatesRunning = indicatesRunning;
         this.returnedValueOf = returnedValueOf;
     }
 
     /// <summary>
-    /// Under <paramref name="assumptions"/>, reading what a helper returns through
-    /// <paramref name="returnedValueOf"/> (the one expression a method in source returns, or null).
-    /// Null only when the assumptions assume a restart and the bus API has no <c>Kernel.SystemState</c>.
+    /// Evaluates under <paramref name="assumptions"/>, reading what a helper returns through
+    /// <paramref name="returnedValueOf"/> when given (the one expression a method in source returns, or
+    /// null). Null when the bus API has no <c>Kernel.SystemState</c>, no <c>SystemState.Restart</c>, or
+    /// not the state assumed.
     /// </summary>
     public static SystemStateConditionEvaluator? Create(
-        Infrastructure.DriverModelSymbols symbols, FlowAssumptions assumptions, Func<IMethodSymbol, IOperation?> returnedValueOf) =>
-        Create(symbols.Kernel, symbols.SystemState, assumptions, assumptions.AssumesHardwareRunning ? symbols.IndicatesRunningAttribute : null, returnedValueOf);
-
-    /// <summary>Under the restart assumption; null when the bus API has no <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>.</summary>
-    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState) =>
-        Create(kernel, systemState, FlowAssumptions.Restart);
-
-    /// <summary>
-    /// Under <paramref name="assumptions"/>; null only when they assume a restart and the bus API has no
-    /// <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>. Without the restart assumption the
-    /// system state is unknown, like any other value.
-    /// </summary>
-    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, FlowAssumptions assumptions) =>
-        Create(kernel, systemState, assumptions, indicatesRunning: null, returnedValueOf: null);
+        DriverModelSymbols symbols, PathAssumptions assumptions, Func<IMethodSymbol, IOperation?>? returnedValueOf = null) =>
+        Create(symbols.Kernel, symbols.SystemState, assumptions, symbols, returnedValueOf);
 
     private static SystemStateConditionEvaluator? Create(
-        INamedTypeSymbol? kernel,
-        INamedTypeSymbol? systemState,
-        FlowAssumptions assumptions,
-        INamedTypeSymbol? indicatesRunning,
-        Func<IMethodSymbol, IOperation?>? returnedValueOf)
+        INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, PathAssumptions assumptions, DriverModelSymbols symbols, Func<IMethodSymbol, IOperation?>? returnedValueOf)
     {
-        if (!assumptions.AssumesRestart)
-        {
-            return new SystemStateConditionEvaluator(null, AbstractValue.Unknown, assumptions.AssumesDriverStateSet, indicatesRunning, returnedValueOf);
-        }
-
         if (kernel is null || systemState is null)
         {
             return null;
@@ -90,12 +87,51 @@ internal sealed class SystemStateConditionEvaluator
             }
         }
 
-        foreach (var member in systemState.GetMembers("Restart"))
+        if (property is null || StateConstant(systemState, "Restart") is null)
         {
-            if (property is not null && member is IFieldSymbol { HasConstantValue: true } field)
+            return null;
+        }
+
+        var assumed = AbstractValue.Unknown;
+        if (assumptions.SystemState is { } name)
+        {
+            if (StateConstant(systemState, name) is not { } value)
             {
-                return new SystemStateConditionEvaluator(
-                    property, AbstractValue.FromConstant(field.ConstantValue), assumptions.AssumesDriverStateSet, indicatesRunning, returnedValueOf);
+                return null;
+            }
+
+            assumed = value;
+        }
+
+        (SyntaxNode, AbstractValue)? stateOverride = null;
+        if (assumptions is { StateOverrideNode: { } node, StateOverride: { } overrideName })
+        {
+            if (StateConstant(systemState, overrideName) is not { } value)
+            {
+                return null;
+            }
+
+            stateOverride = (node, value);
+        }
+
+        return new SystemStateConditionEvaluator(
+            property,
+            assumed,
+            stateOverride,
+            assumptions.VolatileWriteCache ? symbols.IndicatesNonVolatileCacheAttribute : null,
+            symbols.Compilation,
+            assumptions.DriverStateSet,
+            assumptions.HardwareRunning ? symbols.IndicatesRunningAttribute : null,
+            returnedValueOf);
+    }
+
+    private static AbstractValue? StateConstant(INamedTypeSymbol systemState, string name)
+    {
+        foreach (var member in systemState.GetMembers(name))
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field)
+            {
+                return AbstractValue.FromConstant(field.ConstantValue);
             }
         }
 
@@ -104,13 +140,24 @@ internal sealed class SystemStateConditionEvaluator
 
     /// <summary>True when <paramref name="operation"/> reads <c>SystemState</c> from a kernel.</summary>
     public bool ReadsSystemState(IOperation operation) =>
-        systemStateProperty is not null &&
         operation is IPropertyReferenceOperation reference &&
         SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, systemStateProperty);
 
     public AbstractValue Evaluate(IOperation operation, FlowState state) => Evaluate(operation, state, depth: 0);
 
+    /// <summary>
+    /// The value, and under the driver-state assumption "not null" for a reference nothing else is known
+    /// about: the state Probe set up is there.
+    /// </summary>
     private AbstractValue Evaluate(IOperation operation, FlowState state, int depth)
+    {
+        var value = EvaluateCore(operation, state, depth);
+        return driverStateSet && !value.IsConstant && !value.IsKnownNotNull && operation.Type is { IsReferenceType: true }
+            ? AbstractValue.NotNull
+            : value;
+    }
+
+    private AbstractValue EvaluateCore(IOperation operation, FlowState state, int depth)
     {
         if (operation.ConstantValue.HasValue)
         {
@@ -120,13 +167,28 @@ internal sealed class SystemStateConditionEvaluator
         switch (operation)
         {
             case IPropertyReferenceOperation when ReadsSystemState(operation):
-                return restart;
+                return IsOverridden(operation.Syntax) ? stateOverride : assumedState;
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } nullable } when IsNullableValue(nullable):
+                return Evaluate(nullable, state, depth) is { IsConstant: true, Constant: not null } known ? known : AbstractValue.Unknown;
             case IPropertyReferenceOperation property when IndicatesRunning(property.Property):
                 return AbstractValue.Boolean(true);
+            case IPropertyReferenceOperation property when nonVolatileAttribute is not null && EvaluateCacheProperty(property.Property) is var cache &&
+                                                          (cache.IsConstant || cache.IsKnownNotNull):
+                return cache;
             case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } property when depth < MaxInlineDepth:
                 return Inline(getter, property.Instance, ImmutableArray<IArgumentOperation>.Empty, state, depth);
+            case IFieldReferenceOperation field when IsInfiniteTimeout(field.Field):
+                return AbstractValue.InfiniteTimeout;
+            case IInvocationOperation invocation when IsInfiniteTimeout(invocation, state):
+                return AbstractValue.InfiniteTimeout;
+            case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Arguments.Length: 0, Instance: { } nullable } when IsNullableValue(nullable):
+                return Evaluate(nullable, state, depth) is { IsConstant: true, Constant: not null } value ? value : AbstractValue.Unknown;
             case IInvocationOperation invocation when depth < MaxInlineDepth:
                 return Inline(invocation.TargetMethod, invocation.Instance, invocation.Arguments, state, depth);
+            case IIsNullOperation isNull:
+                return IsNull(Evaluate(isNull.Operand, state, depth));
+            case IDefaultValueOperation { Type: { } type } when !type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T:
+                return AbstractValue.FromConstant(null);
             case ILocalReferenceOperation local:
                 return state.Get(local.Local);
             case IParameterReferenceOperation parameter:
@@ -141,8 +203,6 @@ internal sealed class SystemStateConditionEvaluator
                 return EvaluateBinary(binary, state, depth);
             case IIsPatternOperation isPattern:
                 return Match(isPattern.Pattern, Evaluate(isPattern.Value, state, depth), state);
-            case IIsNullOperation isNull when assumesDriverStateSet && IsUnknownReference(isNull.Operand, state):
-                return AbstractValue.Boolean(false);
             case ISimpleAssignmentOperation assignment:
                 return Evaluate(assignment.Value, state, depth);
             default:
@@ -191,7 +251,7 @@ internal sealed class SystemStateConditionEvaluator
             SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char;
     }
 
-    /// <summary>Under the crash-kernel assumption, a read marked <c>[IndicatesRunning]</c> is true.</summary>
+    /// <summary>Under the hardware-running assumption, a read marked <c>[IndicatesRunning]</c> is true.</summary>
     private bool IndicatesRunning(IPropertySymbol property)
     {
         if (indicatesRunning is null)
@@ -239,10 +299,10 @@ internal sealed class SystemStateConditionEvaluator
                 return left.AsBoolean is { } l && right.AsBoolean is { } r ? AbstractValue.Boolean(l ^ r) : AbstractValue.Unknown;
             case BinaryOperatorKind.Equals:
             case BinaryOperatorKind.ObjectValueEquals:
-                return AbstractValue.FromBoolean(AreEqual(left, right) ?? AssumedNullComparison(binary, left, right));
+                return AbstractValue.FromBoolean(AreEqual(left, right));
             case BinaryOperatorKind.NotEquals:
             case BinaryOperatorKind.ObjectValueNotEquals:
-                return Not(AbstractValue.FromBoolean(AreEqual(left, right) ?? AssumedNullComparison(binary, left, right)));
+                return Not(AbstractValue.FromBoolean(AreEqual(left, right)));
             case BinaryOperatorKind.LessThan:
             case BinaryOperatorKind.LessThanOrEqual:
             case BinaryOperatorKind.GreaterThan:
@@ -260,11 +320,14 @@ internal sealed class SystemStateConditionEvaluator
             case IDiscardPatternOperation:
             case IDeclarationPatternOperation { MatchesNull: true }:
                 return AbstractValue.Boolean(true);
+            case IDeclarationPatternOperation declaration:
+                return MatchesType(declaration, value);
+            case ITypePatternOperation type:
+                return MatchesType(type, value);
+            case IRecursivePatternOperation recursive:
+                return MatchRecursive(recursive, value, state);
             case IConstantPatternOperation constant:
-                var expected = Evaluate(constant.Value, state);
-                return AbstractValue.FromBoolean(AreEqual(value, expected) ?? AssumedNullMatch(constant, value, expected));
-            case IDeclarationPatternOperation or ITypePatternOperation or IRecursivePatternOperation when AssumesTypeTestSucceeds(pattern, value):
-                return AbstractValue.Boolean(true);
+                return AbstractValue.FromBoolean(AreEqual(value, Evaluate(constant.Value, state)));
             case IRelationalPatternOperation relational:
                 return AbstractValue.FromBoolean(Compare(relational.OperatorKind, value, Evaluate(relational.Value, state)));
             case INegatedPatternOperation negated:
@@ -277,60 +340,6 @@ internal sealed class SystemStateConditionEvaluator
                 return AbstractValue.Unknown;
         }
     }
-
-    /// <summary>
-    /// Under the driver-state assumption, <c>x == null</c> is false for a reference <c>x</c> the walk knows
-    /// nothing about; null otherwise (undecided).
-    /// </summary>
-    private bool? AssumedNullComparison(IBinaryOperation binary, AbstractValue left, AbstractValue right)
-    {
-        if (!assumesDriverStateSet)
-        {
-            return null;
-        }
-
-        var leftIsNull = left.IsConstant && left.Constant is null;
-        var rightIsNull = right.IsConstant && right.Constant is null;
-        return (leftIsNull && !right.IsConstant && IsReference(binary.RightOperand)) ||
-               (rightIsNull && !left.IsConstant && IsReference(binary.LeftOperand))
-            ? false
-            : null;
-    }
-
-    private bool? AssumedNullMatch(IConstantPatternOperation pattern, AbstractValue value, AbstractValue expected) =>
-        assumesDriverStateSet && expected.IsConstant && expected.Constant is null && !value.IsConstant &&
-        pattern.InputType is { IsReferenceType: true }
-            ? false
-            : null;
-
-    /// <summary>
-    /// Under the driver-state assumption, a type test of an <c>object</c> the walk knows nothing about
-    /// succeeds (<c>device.DriverData is State state</c>, <c>is { }</c>): the state Probe stored is there.
-    /// Tests on more specific types (<c>device is PciDevice pci</c>) stay undecided.
-    /// </summary>
-    private bool AssumesTypeTestSucceeds(IPatternOperation pattern, AbstractValue value)
-    {
-        if (!assumesDriverStateSet || value.IsConstant || pattern.InputType.SpecialType != SpecialType.System_Object)
-        {
-            return false;
-        }
-
-        return pattern is not IRecursivePatternOperation recursive ||
-               (recursive.DeconstructionSubpatterns.IsEmpty && recursive.PropertySubpatterns.IsEmpty);
-    }
-
-    private static bool IsReference(IOperation operand)
-    {
-        while (operand is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operand = conversion.Operand;
-        }
-
-        return operand.Type is { IsReferenceType: true };
-    }
-
-    private bool IsUnknownReference(IOperation operand, FlowState state) =>
-        !Evaluate(operand, state).IsConstant && operand.Type is { IsReferenceType: true };
 
     private static AbstractValue Not(AbstractValue value) =>
         value.AsBoolean is { } known ? AbstractValue.Boolean(!known) : AbstractValue.Unknown;
@@ -347,6 +356,12 @@ internal sealed class SystemStateConditionEvaluator
 
     private static bool? AreEqual(AbstractValue left, AbstractValue right)
     {
+        if ((left.IsKnownNotNull && right.IsConstant && right.Constant is null) ||
+            (right.IsKnownNotNull && left.IsConstant && left.Constant is null))
+        {
+            return false;
+        }
+
         if (!left.IsConstant || !right.IsConstant)
         {
             return null;
@@ -398,11 +413,17 @@ internal sealed class SystemStateConditionEvaluator
     }
 
     /// <summary>Carries a constant through conversions that keep its value: enum and integral widening or narrowing within range, nullable, boxing.</summary>
-    private static AbstractValue Convert(IConversionOperation conversion, AbstractValue operand)
+    private AbstractValue Convert(IConversionOperation conversion, AbstractValue operand)
     {
-        if (!operand.IsConstant || conversion.OperatorMethod is not null || conversion.Type is not { } target)
+        if (conversion.OperatorMethod is not null || conversion.Type is not { } target)
         {
             return AbstractValue.Unknown;
+        }
+
+        if (!operand.IsConstant)
+        {
+            // An object that exists still does when seen as a base type, an interface or object.
+            return operand.IsKnownNotNull && (conversion.Conversion.IsIdentity || conversion.Conversion.IsReference) ? operand : AbstractValue.Unknown;
         }
 
         if (operand.Constant is null)
@@ -413,6 +434,11 @@ internal sealed class SystemStateConditionEvaluator
         if (target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             target = nullable.TypeArguments[0];
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(target, timeSpan))
+        {
+            return operand; // only an infinite timeout is ever known
         }
 
         if (target is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying })
@@ -434,6 +460,127 @@ internal sealed class SystemStateConditionEvaluator
                 AbstractValue.FromConstant(System.Convert.ToDouble(operand.Constant)),
             _ => AbstractValue.Unknown,
         };
+    }
+
+    private static bool IsNullableValue(IOperation operation) =>
+        operation.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    private bool IsOverridden(SyntaxNode syntax) =>
+        stateOverrideNode is not null && syntax.SyntaxTree == stateOverrideNode.SyntaxTree && stateOverrideNode.Span.Contains(syntax.Span);
+
+    /// <summary>Under a volatile write cache: "is it non-volatile?" is false, and the cache object exists.</summary>
+    private AbstractValue EvaluateCacheProperty(IPropertySymbol property)
+    {
+        if (HasNonVolatileAttribute(property))
+        {
+            return AbstractValue.Boolean(false);
+        }
+
+        if (property.Type is INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol candidate && HasNonVolatileAttribute(candidate))
+                {
+                    return AbstractValue.NotNull;
+                }
+            }
+        }
+
+        return AbstractValue.Unknown;
+    }
+
+    private bool HasNonVolatileAttribute(IPropertySymbol property)
+    {
+        for (var current = property; current is not null; current = current.OverriddenProperty)
+        {
+            foreach (var attribute in current.OriginalDefinition.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, nonVolatileAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Timeout.InfiniteTimeSpan</c> and <c>TimeSpan.MaxValue</c>: a wait bounded by either never ends.</summary>
+    private bool IsInfiniteTimeout(IFieldSymbol field) =>
+        (field.Name == "InfiniteTimeSpan" && SymbolEqualityComparer.Default.Equals(field.ContainingType, timeout)) ||
+        (field.Name == "MaxValue" && SymbolEqualityComparer.Default.Equals(field.ContainingType, timeSpan));
+
+    /// <summary><c>TimeSpan.FromMilliseconds(-1)</c>, or of <c>Timeout.Infinite</c>: what <c>Timeout.InfiniteTimeSpan</c> is.</summary>
+    private bool IsInfiniteTimeout(IInvocationOperation invocation, FlowState state) =>
+        invocation.TargetMethod is { IsStatic: true, Name: "FromMilliseconds" } method &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, timeSpan) &&
+        invocation.Arguments.Length == 1 &&
+        Evaluate(invocation.Arguments[0].Value, state) is { IsConstant: true } milliseconds &&
+        (milliseconds.Constant is decimal integral ? integral == -1 : milliseconds.Constant is double floating && floating == -1);
+
+    private static AbstractValue IsNull(AbstractValue value)
+    {
+        if (value.IsKnownNotNull)
+        {
+            return AbstractValue.Boolean(false);
+        }
+
+        return value.IsConstant && value.Constant is null ? AbstractValue.Boolean(true) : AbstractValue.Unknown;
+    }
+
+    /// <summary>
+    /// <c>is T</c> and <c>is T x</c>: true for an object known to exist whose static type already is a
+    /// <c>T</c>; under the driver-state assumption, also for an <c>object</c> known to exist
+    /// (<c>device.DriverData is State state</c>: the state Probe stored is there).
+    /// </summary>
+    private AbstractValue MatchesType(IPatternOperation pattern, AbstractValue value)
+    {
+        if (value.IsConstant && value.Constant is null)
+        {
+            return AbstractValue.Boolean(false);
+        }
+
+        return value.IsKnownNotNull && (IsAlways(pattern.InputType, pattern.NarrowedType) || (driverStateSet && pattern.InputType.SpecialType == SpecialType.System_Object))
+            ? AbstractValue.Boolean(true)
+            : AbstractValue.Unknown;
+    }
+
+    /// <summary><c>is { P: pattern, ... }</c> (type optional): the object exists, is of the type, and every property pattern matches.</summary>
+    private AbstractValue MatchRecursive(IRecursivePatternOperation pattern, AbstractValue value, FlowState state)
+    {
+        var result = MatchesType(pattern, value);
+        if (result.AsBoolean == false || !pattern.DeconstructionSubpatterns.IsEmpty)
+        {
+            return result.AsBoolean == false ? result : AbstractValue.Unknown;
+        }
+
+        foreach (var subpattern in pattern.PropertySubpatterns)
+        {
+            var member = subpattern.Member is IPropertyReferenceOperation or IFieldReferenceOperation ? Evaluate(subpattern.Member, state) : AbstractValue.Unknown;
+            result = And(result, Match(subpattern.Pattern, member, state));
+        }
+
+        return result;
+    }
+
+    /// <summary>True when every value of <paramref name="input"/> that is not null is a <paramref name="narrowed"/>.</summary>
+    private static bool IsAlways(ITypeSymbol input, ITypeSymbol narrowed)
+    {
+        if (input is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            input = nullable.TypeArguments[0];
+        }
+
+        for (ITypeSymbol? type = input; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.WithNullableAnnotation(NullableAnnotation.None), narrowed.WithNullableAnnotation(NullableAnnotation.None)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (decimal Min, decimal Max)? IntegralRange(SpecialType type) => type switch

@@ -49,7 +49,7 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            RestartPathAnalysis.Create(symbols, FlowAssumptions.CrashKernel) is not { } analysis ||
+            RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState.WithHardwareRunning()) is not { } analysis ||
             analysis.Effects.Resets is not { } resets)
         {
             return;
@@ -59,12 +59,12 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
         var questions = ImmutableArray.CreateBuilder<StartQuestion>();
         if (analysis.Effects.Acquires("Interrupt") is { } requestsInterrupt && analysis.Effects.MasksInterrupt is { } masks)
         {
-            questions.Add(new StartQuestion(requestsInterrupt, new AnyEffect(resets, masks), RequestsInterrupt));
+            questions.Add(new StartQuestion(requestsInterrupt, Effect.AnyOf("resets or masks the interrupt", resets, masks), RequestsInterrupt));
         }
 
         if (analysis.Effects.EnablesDma is { } enablesDma && analysis.Effects.QuiescesDma is { } quiesces)
         {
-            questions.Add(new StartQuestion(enablesDma, new AnyEffect(resets, quiesces), EnablesDma));
+            questions.Add(new StartQuestion(enablesDma, Effect.AnyOf("resets or quiesces DMA", resets, quiesces), EnablesDma));
         }
 
         if (questions.Count == 0)

@@ -58,8 +58,8 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            RestartPathAnalysis.Create(symbols, FlowAssumptions.None) is not { } probeAnalysis ||
-            RestartPathAnalysis.Create(symbols, FlowAssumptions.DriverStateSet) is not { } removeAnalysis)
+            RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState) is not { } probeAnalysis ||
+            RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState.WithDriverStateSet()) is not { } removeAnalysis)
         {
             return;
         }
@@ -158,7 +158,7 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
 
                 var reportedOnRemove = SymbolEqualityComparer.Default.Equals(callbacks.Remove.ContainingType, type);
                 var location = reportedOnRemove ? IdentifierLocation(callbacks.Remove, context.CancellationToken) : symbols.GetFirstDeclarationLocation(type);
-                var additional = leak.AcquirePath.Last.Call is { } acquireCall ? new[] { acquireCall.GetLocation() } : null;
+                var additional = leak.AcquirePath.Last.Call is { } acquireCall ? new[] { acquireCall.Syntax.GetLocation() } : null;
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(ResourceProperty, resource.Kind)
                     .Add(NeverReleasedProperty, leak.NeverReleased && reportedOnRemove ? "true" : "false");

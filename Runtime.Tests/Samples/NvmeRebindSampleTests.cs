@@ -9,10 +9,10 @@ public class NvmeRebindSampleTests
     [Fact]
     public void The_flawed_nvme_leaks_its_regions_on_unbind_and_the_rebind_finds_them_busy()
     {
-        var report = Simulator.Run(new FlawedNvmeMachine(), Scenario.UnbindRebind);
+        var report = Simulator.Run(new FlawedNvmeRebindMachine(), Scenario.UnbindRebind);
 
         var controller = Assert.Single(report.Devices);
-        Assert.Equal(NvmeMachines.ControllerAddress, controller.Device);
+        Assert.Equal(NvmeRebindMachines.ControllerAddress, controller.Device);
         Assert.Equal("nvme", controller.Driver);
         Assert.Equal(Outcome.ResourceLeak, controller.Outcome);
         Assert.Contains("nvme Remove(0000:01:00.0) returned still holding the I/O regions", controller.Evidence.Text);
@@ -25,7 +25,7 @@ public class NvmeRebindSampleTests
     [Fact]
     public void The_fixed_nvme_is_bound_again_after_unbind()
     {
-        var report = Simulator.Run(new FixedNvmeMachine(), Scenario.UnbindRebind);
+        var report = Simulator.Run(new FixedNvmeRebindMachine(), Scenario.UnbindRebind);
 
         var controller = Assert.Single(report.Devices);
         Assert.Equal(Outcome.Healthy, controller.Outcome);
@@ -38,7 +38,7 @@ public class NvmeRebindSampleTests
     [InlineData(Scenario.Reboot)]
     public void A_leak_costs_nothing_when_the_kernel_does_not_live_on(Scenario scenario)
     {
-        Assert.True(Simulator.Run(new FlawedNvmeMachine(), scenario).AllHealthy);
-        Assert.True(Simulator.Run(new FixedNvmeMachine(), scenario).AllHealthy);
+        Assert.True(Simulator.Run(new FlawedNvmeRebindMachine(), scenario).AllHealthy);
+        Assert.True(Simulator.Run(new FixedNvmeRebindMachine(), scenario).AllHealthy);
     }
 }

@@ -138,6 +138,7 @@ public sealed class Kernel
         {
             device.Binding = null;
             device.DriverData = null;
+            device.DropAutoRemoveLinks();
             probeOrder.Remove(device);
             device.OnDriverRemoved();
         }
@@ -232,6 +233,7 @@ public sealed class Kernel
             // A failed probe leaves the device unbound, as really_probe does.
             device.Binding = null;
             device.DriverData = null;
+            device.DropAutoRemoveLinks();
             probeFailures.Add(new ProbeFailure(device, driver, error));
             Context.Report(Outcome.ProbeFailed, device, $"{frame} failed: {error.Message}", frame: frame);
             return false;

@@ -5,29 +5,29 @@ using ShutdownAnalyzers.Simulation;
 namespace ShutdownAnalyzers.Samples.IprKdump;
 
 /// <summary>A Power server taking a kdump, with one SAS RAID adapter driven by ipr without its kdump care.</summary>
-public sealed class FlawedIprMachine : MachineModel
+public sealed class FlawedIprKdumpMachine : MachineModel
 {
     public override string Name => "ipr-kdump-flawed";
 
     public override string Description => "SAS RAID adapter with ipr requesting its interrupt before any reset";
 
-    public override void Build(MachineBuilder machine) => IprMachines.AddFlawed(machine);
+    public override void Build(MachineBuilder machine) => IprKdumpMachines.AddFlawed(machine);
 }
 
 /// <summary>The same server with ipr resetting the adapter at the start of Probe.</summary>
-public sealed class FixedIprMachine : MachineModel
+public sealed class FixedIprKdumpMachine : MachineModel
 {
     public override string Name => "ipr-kdump-fixed";
 
     public override string Description => "SAS RAID adapter with ipr resetting it at the start of Probe";
 
-    public override void Build(MachineBuilder machine) => IprMachines.AddFixed(machine);
+    public override void Build(MachineBuilder machine) => IprKdumpMachines.AddFixed(machine);
 }
 
 /// <summary>The ipr sample's hardware and drivers, for its own machines and for bigger ones.</summary>
-public static class IprMachines
+public static class IprKdumpMachines
 {
-    public const string AdapterAddress = "0001:08:00.0";
+    public const string AdapterAddress = "0002:01:00.0";
 
     public static MachineBuilder AddFlawed(MachineBuilder machine) =>
         machine.AddPciFunction(AdapterAddress, CreateAdapter()).AddDriver(() => new Flawed.IprDriver());

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using ShutdownAnalyzers.Samples.GicIts;
 using ShutdownAnalyzers.Samples.Igb;
-using ShutdownAnalyzers.Samples.IprKdump;
+using ShutdownAnalyzers.Samples.Ipr;
 using ShutdownAnalyzers.Samples.Lpfc;
-using ShutdownAnalyzers.Samples.NvmeRebind;
+using ShutdownAnalyzers.Samples.Nvme;
+using ShutdownAnalyzers.Samples.Mlx5;
+using ShutdownAnalyzers.Samples.Pciehp;
 using ShutdownAnalyzers.Samples.Sd;
 using ShutdownAnalyzers.Simulation;
 
@@ -42,8 +44,10 @@ public static class PowerServer
         new("igb", IgbMachines.AddFlawed, IgbMachines.AddFixed),
         new("sd", SdMachines.AddFlawed, SdMachines.AddFixed),
         new("gic-its", GicItsMachines.AddFlawed, GicItsMachines.AddFixed),
-        new("nvme-rebind", NvmeMachines.AddFlawed, NvmeMachines.AddFixed),
-        new("ipr-kdump", IprMachines.AddFlawed, IprMachines.AddFixed),
+        new("ipr", IprMachines.AddFlawed, IprMachines.AddFixed),
+        new("nvme", NvmeMachines.AddFlawed, NvmeMachines.AddFixed),
+        new("mlx5", Mlx5Machines.AddFlawed, Mlx5Machines.AddFixed),
+        new("pciehp", PciehpMachines.AddFlawed, PciehpMachines.AddFixed),
     };
 
     public static void Build(MachineBuilder machine, bool flawed)

@@ -12,19 +12,19 @@ public sealed class NvmeDriver : PciDriver
 {
     public override string Name => "nvme";
 
-    public override IReadOnlyList<PciDeviceId> IdTable => NvmeController.Ids;
+    public override IReadOnlyList<PciDeviceId> IdTable => NvmePci.Ids;
 
-    public override void Probe(PciDevice device) => NvmeController.Enable(device);
+    public override void Probe(PciDevice device) => NvmePci.Enable(device);
 
     public override void Remove(PciDevice device)
     {
-        var state = (NvmeController.State)device.DriverData!;
-        NvmeController.Disable(device);
+        var state = (NvmePci.State)device.DriverData!;
+        NvmePci.Disable(device);
         device.FreeIrq();
         device.UnmapDma(state.AdminQueue);
         device.UnmapRegisters(state.Bar);
         device.DisableDevice();
     }
 
-    public override void Shutdown(PciDevice device) => NvmeController.Disable(device);
+    public override void Shutdown(PciDevice device) => NvmePci.Disable(device);
 }

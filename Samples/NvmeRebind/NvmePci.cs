@@ -7,7 +7,7 @@ namespace ShutdownAnalyzers.Samples.NvmeRebind;
 /// What both forms of the nvme driver share: the IDs they bind, the controller's per-device state, and
 /// how it is enabled (nvme_probe and its reset work) and disabled (nvme_dev_disable).
 /// </summary>
-public static class NvmeController
+public static class NvmePci
 {
     public const ushort SamsungVendorId = 0x144d;
 
