@@ -6,6 +6,8 @@ namespace ShutdownAnalyzers.Hardware;
 /// <summary>One PCI function: its config-space command bits, power state and the parts behind them.</summary>
 public class PciFunction : DeviceHardware
 {
+    private bool honorsBusMasterDisable = true;
+
     public PciFunction(ushort vendorId, ushort deviceId, InterruptMode interruptMode = InterruptMode.Msi)
         : base(interruptMode)
     {
@@ -32,7 +34,11 @@ public class PciFunction : DeviceHardware
     /// False for hardware whose DMA ignores the bus-master bit, so the PCI core's clear-master at
     /// kexec does not stop it (seed 002: "the generic pci dma disable bit doesn't work uniformly").
     /// </summary>
-    public bool HonorsBusMasterDisable { get; init; } = true;
+    public bool HonorsBusMasterDisable
+    {
+        get => honorsBusMasterDisable;
+        init => honorsBusMasterDisable = value;
+    }
 
     /// <summary>
     /// True on systems whose platform removes a function's power once it is in D3hot (ACPI power
@@ -59,6 +65,9 @@ public class PciFunction : DeviceHardware
 
     /// <summary>What put the function in D3cold last ("SetPowerState(D3Cold) in igb Shutdown(…)"), for evidence.</summary>
     internal string? PoweredOffBy { get; private set; }
+
+    /// <summary>The machine declares the function on hardware whose DMA ignores the bus-master bit.</summary>
+    internal void IgnoreBusMasterDisable() => honorsBusMasterDisable = false;
 
     /// <summary>Function-level reset: command bits cleared, DMA stopped, interrupts masked.</summary>
     public override void Reset()

@@ -22,6 +22,7 @@ public sealed class MachineBuilder
     private readonly List<Func<IDriverBinding>> drivers = new();
     private int nextIntx = FirstIntxLine;
     private int nextMsi = FirstMsiVector;
+    private bool dmaIgnoresBusMaster;
 
     internal MachineBuilder()
     {
@@ -46,6 +47,22 @@ public sealed class MachineBuilder
 
         MemoryPages = pages;
         CrashKernelPages = crashKernelPages;
+        return this;
+    }
+
+    /// <summary>
+    /// Every PCI function of the machine, declared before or after this call, ignores the bus-master
+    /// bit, so the PCI core's clear-master on kexec stops no DMA — seed 002: "the generic pci dma disable
+    /// bit doesn't work uniformly across hardware". Runs a machine on the hardware that doubt is about.
+    /// </summary>
+    public MachineBuilder WithDmaIgnoringBusMaster()
+    {
+        dmaIgnoresBusMaster = true;
+        foreach (var function in devices.Select(d => d.Unit).OfType<PciFunction>())
+        {
+            function.IgnoreBusMasterDisable();
+        }
+
         return this;
     }
 
@@ -116,6 +133,11 @@ public sealed class MachineBuilder
         }
 
         unit.Name = name;
+        if (dmaIgnoresBusMaster && unit is PciFunction function)
+        {
+            function.IgnoreBusMasterDisable();
+        }
+
         if (unit is DeviceHardware hardware)
         {
             hardware.Interrupt.Irq = hardware.Interrupt.IsLevelTriggered ? nextIntx++ : nextMsi++;

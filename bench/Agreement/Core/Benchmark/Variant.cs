@@ -36,9 +36,12 @@ public sealed class Variant
         }
     }
 
-    /// <summary>The variant's driver files: path under Samples/ and text.</summary>
+    /// <summary>The variant's driver files and any shared file a mutation changed: path under Samples/ and text.</summary>
     public IReadOnlyList<(string Path, string Text)> DriverFiles =>
-        Sources.Trees.Where(tree => Sources.IsIn(tree, SampleSources.FixedFolder)).Select(tree => (Sources.RelativePath(tree), tree.ToString())).ToList();
+        Sources.Trees
+            .Where(tree => Sources.IsIn(tree, SampleSources.FixedFolder) || Sources.ChangedPaths.Contains(tree.FilePath))
+            .Select(tree => (Sources.RelativePath(tree), tree.ToString()))
+            .ToList();
 
     public override string ToString() => Id;
 }

@@ -13,7 +13,8 @@ namespace ShutdownAnalyzers.Agreement.Benchmark;
 /// <summary>
 /// Makes the variants of a fixed sample: the sample as it is and after each rule's mutation that
 /// applies to it, each then in every combination of the rewrites that apply (in list order).
-/// Transforms change only the files under Fixed/; the result is laid out by Roslyn's normalizer.
+/// Transforms change the files under Fixed/ (and, for a mutation that asks, the files shared with
+/// Flawed/); what they change is laid out by Roslyn's normalizer.
 /// </summary>
 public static class VariantGenerator
 {
@@ -24,7 +25,11 @@ public static class VariantGenerator
         new InsertPowerOffMutation(InsertionPoint.Start),
         new InsertPowerOffMutation(InsertionPoint.End),
         new RemovePowerOffGuardMutation(),
+        new DropDmaStopMutation(),
+        new DropInterruptQuiesceMutation(),
         new SkipFlushOnRestartMutation(),
+        new DropReleaseMutation(),
+        new DropProbeResetMutation(),
         new WaitForeverMutation(),
         new ProxyForIsAddedMutation(),
         new DropDeviceLinkMutation(),
@@ -64,7 +69,7 @@ public static class VariantGenerator
                 }
 
                 var variant = new Variant(Normalized(rewritten), mutation, subset);
-                if (seen.Add(string.Concat(variant.DriverFiles.Select(file => file.Text))))
+                if (seen.Add(string.Concat(variant.DriverFiles.Select(file => file.Path + "\n" + file.Text))))
                 {
                     yield return variant;
                 }
@@ -72,12 +77,13 @@ public static class VariantGenerator
         }
     }
 
-    /// <summary>The sample after <paramref name="transform"/>, or null when it changes none of the Fixed/ files.</summary>
+    /// <summary>The sample after <paramref name="transform"/>, or null when it changes none of the files it may change.</summary>
     public static SampleSources? Apply(SampleSources sample, SourceTransform transform)
     {
         var compilation = SampleCompilation.Create(sample).Compilation;
         var changed = new List<SyntaxTree>();
-        foreach (var tree in sample.Trees.Where(tree => sample.IsIn(tree, SampleSources.FixedFolder)))
+        var scope = sample.Trees.Where(tree => transform.ChangesSharedFiles ? !sample.IsIn(tree, SampleSources.FlawedFolder) : sample.IsIn(tree, SampleSources.FixedFolder));
+        foreach (var tree in scope)
         {
             if (transform.Apply(tree.GetRoot(), compilation.GetSemanticModel(tree)) is { } root)
             {

@@ -20,11 +20,12 @@ public sealed class SampleSources
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private SampleSources(string name, string folder, ImmutableArray<SyntaxTree> trees)
+    private SampleSources(string name, string folder, ImmutableArray<SyntaxTree> trees, ImmutableHashSet<string> changedPaths)
     {
         Name = name;
         Folder = folder;
         Trees = trees;
+        ChangedPaths = changedPaths;
     }
 
     /// <summary>The folder's name under <c>Samples/</c>, e.g. <c>Lpfc</c>.</summary>
@@ -35,6 +36,9 @@ public sealed class SampleSources
 
     /// <summary>Every file, ordered by path.</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
+
+    /// <summary>The paths of the files replaced since the sample was read (<see cref="With"/>).</summary>
+    public ImmutableHashSet<string> ChangedPaths { get; }
 
     /// <summary>The sample folders that have both a Flawed and a Fixed form, by name.</summary>
     public static IReadOnlyList<string> Discover(string samplesFolder) =>
@@ -58,14 +62,15 @@ public sealed class SampleSources
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path))
             .ToImmutableArray();
-        return new SampleSources(sample, folder, trees);
+        return new SampleSources(sample, folder, trees, ImmutableHashSet.Create<string>(StringComparer.Ordinal));
     }
 
     /// <summary>The same sample with some files' trees replaced (matched by path).</summary>
     public SampleSources With(IEnumerable<SyntaxTree> replacements)
     {
         var byPath = replacements.ToDictionary(tree => tree.FilePath, StringComparer.Ordinal);
-        return new SampleSources(Name, Folder, Trees.Select(tree => byPath.TryGetValue(tree.FilePath, out var replaced) ? replaced : tree).ToImmutableArray());
+        var trees = Trees.Select(tree => byPath.TryGetValue(tree.FilePath, out var replaced) ? replaced : tree).ToImmutableArray();
+        return new SampleSources(Name, Folder, trees, ChangedPaths.Union(byPath.Keys));
     }
 
     /// <summary>True for a file under the sample's <paramref name="subfolder"/> (Flawed or Fixed).</summary>

@@ -8,6 +8,7 @@ namespace ShutdownAnalyzers.Agreement.Oracles;
 public sealed class ScenarioRuns
 {
     private readonly Dictionary<(Scenario, KexecPolicy), ScenarioReport> reports = new();
+    private ScenarioRuns? onDmaIgnoringBusMaster;
 
     public ScenarioRuns(MachineModel machine, int seed = 0)
     {
@@ -18,6 +19,9 @@ public sealed class ScenarioRuns
     public MachineModel Machine { get; }
 
     public int Seed { get; }
+
+    /// <summary>The same machine on hardware whose DMA ignores the bus-master bit, simulated when an oracle first asks.</summary>
+    public ScenarioRuns OnDmaIgnoringBusMaster => onDmaIgnoringBusMaster ??= new ScenarioRuns(new DmaIgnoringBusMasterMachine(Machine), Seed);
 
     public ScenarioReport this[Scenario scenario, KexecPolicy policy = KexecPolicy.Shutdown]
     {

@@ -11,6 +11,13 @@ public abstract class SourceTransform
     /// <summary>A short name that goes into variant ids, e.g. <c>extract-helper</c>.</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// False (the default): the transform changes only the driver files under Fixed/. True: also the
+    /// files the fixed and flawed drivers share (a sample's adapter or core class), for a mutation that
+    /// drops a call wherever a fixed driver's callback reaches it.
+    /// </summary>
+    public virtual bool ChangesSharedFiles => false;
+
     /// <summary>The new root of the file, or null when the transform finds nothing to change in it.</summary>
     public abstract SyntaxNode? Apply(SyntaxNode root, SemanticModel model);
 

@@ -1,0 +1,23 @@
+using ShutdownAnalyzers.Simulation;
+
+namespace ShutdownAnalyzers.Agreement.Oracles;
+
+/// <summary>
+/// SHD004's twin (seed 002: "It is the level interrupts that are more concerning"): kexec shows an
+/// <c>InterruptStorm</c> in the next kernel under <c>shutdown</c>, and still under
+/// <c>shutdown-else-remove</c> — the driver has a Shutdown, it just leaves the interrupt enabled.
+/// </summary>
+public sealed class InterruptLeftEnabledOracle : RuleOracle
+{
+    public override string RuleId => "SHD004";
+
+    public override string Question => "kexec shows `InterruptStorm` under `shutdown` and `shutdown-else-remove`";
+
+    public override Verdict Judge(ScenarioRuns runs)
+    {
+        var shutdown = runs[Scenario.Kexec, KexecPolicy.Shutdown];
+        var fallback = runs[Scenario.Kexec, KexecPolicy.ShutdownElseRemove];
+        var fails = ScenarioRuns.Showing(shutdown, Outcome.InterruptStorm).Count > 0 && ScenarioRuns.Showing(fallback, Outcome.InterruptStorm).Count > 0;
+        return new Verdict(fails, $"{ScenarioRuns.Describe(shutdown)} | {ScenarioRuns.Describe(fallback)}");
+    }
+}
