@@ -11,6 +11,7 @@ public abstract class DeviceHardware : HardwareUnit
     private readonly SortedDictionary<int, uint> registers = new();
     private readonly List<RegisterChange> pendingChanges = new();
     private readonly bool cannotBeDisabled;
+    private int interruptEveryMs;
 
     protected DeviceHardware(InterruptMode interruptMode)
     {
@@ -29,7 +30,11 @@ public abstract class DeviceHardware : HardwareUnit
     /// The device raises its interrupt every this many milliseconds while it is active (a status or
     /// heartbeat interrupt), whether or not anyone services it; 0 for never.
     /// </summary>
-    public int InterruptEveryMs { get; init; }
+    public int InterruptEveryMs
+    {
+        get => interruptEveryMs;
+        init => interruptEveryMs = value;
+    }
 
     /// <summary>
     /// With <see cref="InterruptEveryMs"/>: the device raises that interrupt only while its firmware is
@@ -37,6 +42,15 @@ public abstract class DeviceHardware : HardwareUnit
     /// null for always.
     /// </summary>
     public string? InterruptsInFirmwareState { get; init; }
+
+    /// <summary>The machine gives a device without a periodic interrupt one: a status event every <paramref name="everyMs"/>.</summary>
+    internal void RaiseStatusEventsEvery(int everyMs)
+    {
+        if (interruptEveryMs == 0)
+        {
+            interruptEveryMs = everyMs;
+        }
+    }
 
     /// <summary>The device raises its periodic interrupt now: active, and its firmware (if it names a state) in that state.</summary>
     internal bool RaisesPeriodicInterrupt =>

@@ -15,7 +15,7 @@ public sealed class InterruptLine
 {
     public InterruptLine(InterruptMode mode) => Mode = mode;
 
-    public InterruptMode Mode { get; }
+    public InterruptMode Mode { get; private set; }
 
     public bool IsLevelTriggered => Mode == InterruptMode.Intx;
 
@@ -30,6 +30,9 @@ public sealed class InterruptLine
 
     /// <summary>Asserted and not masked: the interrupt reaches the interrupt controller.</summary>
     public bool Signalling => Asserted && !MaskedAtDevice;
+
+    /// <summary>The machine wires the device to a level-triggered line instead (legacy INTx, <c>pci=nomsi</c>).</summary>
+    internal void UseLevelTrigger() => Mode = InterruptMode.Intx;
 
     /// <summary>
     /// The device raises its interrupt. An MSI is a memory write, so without bus mastering it is

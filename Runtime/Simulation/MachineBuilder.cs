@@ -23,6 +23,7 @@ public sealed class MachineBuilder
     private int nextIntx = FirstIntxLine;
     private int nextMsi = FirstMsiVector;
     private bool dmaIgnoresBusMaster;
+    private int levelEventEveryMs;
 
     internal MachineBuilder()
     {
@@ -61,6 +62,29 @@ public sealed class MachineBuilder
         foreach (var function in devices.Select(d => d.Unit).OfType<PciFunction>())
         {
             function.IgnoreBusMasterDisable();
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Every device of the machine, declared before or after this call, signals on a level-triggered
+    /// line (legacy INTx, as with <c>pci=nomsi</c>) and raises it for a status event — a link change, a
+    /// slot event — every <paramref name="eventEveryMs"/> while it is active, as pciehp's port does;
+    /// devices that already raise a periodic interrupt keep theirs. Seed 002: "It is the level interrupts
+    /// that are more concerning". Runs a machine on the hardware that concern is about.
+    /// </summary>
+    public MachineBuilder WithLevelTriggeredInterrupts(int eventEveryMs = 5)
+    {
+        if (eventEveryMs <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(eventEveryMs), "A status event needs a period of at least 1 ms.");
+        }
+
+        levelEventEveryMs = eventEveryMs;
+        foreach (var hardware in devices.Select(d => d.Unit).OfType<DeviceHardware>())
+        {
+            UseLevelTrigger(hardware);
         }
 
         return this;
@@ -141,10 +165,25 @@ public sealed class MachineBuilder
         if (unit is DeviceHardware hardware)
         {
             hardware.Interrupt.Irq = hardware.Interrupt.IsLevelTriggered ? nextIntx++ : nextMsi++;
+            if (levelEventEveryMs > 0)
+            {
+                UseLevelTrigger(hardware);
+            }
         }
 
         devices.Add(new DeclaredDevice(name, unit, kind, parent));
         return this;
+    }
+
+    private void UseLevelTrigger(DeviceHardware hardware)
+    {
+        if (!hardware.Interrupt.IsLevelTriggered)
+        {
+            hardware.Interrupt.UseLevelTrigger();
+            hardware.Interrupt.Irq = nextIntx++;
+        }
+
+        hardware.RaiseStatusEventsEvery(levelEventEveryMs);
     }
 
     private DeclaredDevice? Find(string name) => devices.Find(d => d.Name == name);

@@ -6,14 +6,29 @@ namespace ShutdownAnalyzers.Agreement.Oracles;
 /// SHD004's twin (seed 002: "It is the level interrupts that are more concerning"): kexec shows an
 /// <c>InterruptStorm</c> in the next kernel under <c>shutdown</c>, and still under
 /// <c>shutdown-else-remove</c> — the driver has a Shutdown, it just leaves the interrupt enabled.
+/// Asked of the machine and of the same machine with level-triggered interrupts raised by status
+/// events: the rule cannot know which line a device uses, and an MSI left enabled is harmless.
 /// </summary>
 public sealed class InterruptLeftEnabledOracle : RuleOracle
 {
     public override string RuleId => "SHD004";
 
-    public override string Question => "kexec shows `InterruptStorm` under `shutdown` and `shutdown-else-remove`";
+    public override string Question =>
+        "kexec shows `InterruptStorm` under `shutdown` and `shutdown-else-remove`, on the machine or on the same machine with level-triggered interrupts";
 
     public override Verdict Judge(ScenarioRuns runs)
+    {
+        var verdict = JudgeOne(runs);
+        if (verdict.Fails)
+        {
+            return verdict;
+        }
+
+        var level = JudgeOne(runs.OnLevelTriggeredInterrupts);
+        return new Verdict(level.Fails, $"{verdict.Evidence} || {level.Evidence}");
+    }
+
+    private static Verdict JudgeOne(ScenarioRuns runs)
     {
         var shutdown = runs[Scenario.Kexec, KexecPolicy.Shutdown];
         var fallback = runs[Scenario.Kexec, KexecPolicy.ShutdownElseRemove];

@@ -15,7 +15,7 @@ public static class RuleOracles
         new InterruptLeftEnabledOracle(),
         new SkippedFlushOnRestartOracle(),
         new TwinOutcomeOracle("SHD006", Scenario.UnbindRebind, KexecPolicy.Shutdown, Outcome.ResourceLeak),
-        new TwinOutcomeOracle("SHD007", Scenario.KexecOnPanic, KexecPolicy.Shutdown, Outcome.InterruptStorm),
+        new CrashKernelProbeOracle(),
         new TwinOutcomeOracle("SHD010", Scenario.HotUnplug, KexecPolicy.Shutdown, Outcome.Hang),
         new TwinOutcomeOracle("SHD008", Scenario.ErrorRecovery, KexecPolicy.Shutdown, Outcome.RemovedDuringRecovery),
         new TwinOutcomeOracle("SHD009", Scenario.SuspendResume, KexecPolicy.Shutdown, Outcome.IoAfterSuspend),

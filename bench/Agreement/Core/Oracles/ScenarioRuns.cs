@@ -9,6 +9,7 @@ public sealed class ScenarioRuns
 {
     private readonly Dictionary<(Scenario, KexecPolicy), ScenarioReport> reports = new();
     private ScenarioRuns? onDmaIgnoringBusMaster;
+    private ScenarioRuns? onLevelTriggeredInterrupts;
 
     public ScenarioRuns(MachineModel machine, int seed = 0)
     {
@@ -21,7 +22,10 @@ public sealed class ScenarioRuns
     public int Seed { get; }
 
     /// <summary>The same machine on hardware whose DMA ignores the bus-master bit, simulated when an oracle first asks.</summary>
-    public ScenarioRuns OnDmaIgnoringBusMaster => onDmaIgnoringBusMaster ??= new ScenarioRuns(new DmaIgnoringBusMasterMachine(Machine), Seed);
+    public ScenarioRuns OnDmaIgnoringBusMaster => onDmaIgnoringBusMaster ??= new ScenarioRuns(HardwareTwinMachine.DmaIgnoringBusMaster(Machine), Seed);
+
+    /// <summary>The same machine with level-triggered interrupts raised by status events, simulated when an oracle first asks.</summary>
+    public ScenarioRuns OnLevelTriggeredInterrupts => onLevelTriggeredInterrupts ??= new ScenarioRuns(HardwareTwinMachine.LevelTriggeredInterrupts(Machine), Seed);
 
     public ScenarioReport this[Scenario scenario, KexecPolicy policy = KexecPolicy.Shutdown]
     {
