@@ -49,6 +49,7 @@ public static class IprAdapter
         device.SetMaster();
         device.StartDma(queues);
         device.DriverData = new State(queues);
+        device.UnmaskInterrupts(); // the reset left the adapter's interrupts masked (ipr_reset_enable_ioa unmasks them)
     }
 
     /// <summary>

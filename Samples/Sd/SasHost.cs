@@ -29,6 +29,7 @@ public sealed class Mpt3SasDriver : PciDriver
         device.SetMaster();
         device.StartDma(replyQueues);
         device.DriverData = replyQueues;
+        device.UnmaskInterrupts(); // _base_unmask_interrupts: the soft reset left them masked
     }
 
     public override void Remove(PciDevice device)

@@ -37,6 +37,7 @@ public static class ZpciFunction
         device.SetMaster();
         device.StartDma(rings);
         device.DriverData = new State(rings);
+        device.UnmaskInterrupts(); // the reset left the function's interrupts masked
     }
 
     /// <summary>error_detected: stop the rings and ask for a reset, unless the function is gone for good.</summary>
@@ -58,6 +59,7 @@ public static class ZpciFunction
         device.EnableDevice();
         device.SetMaster();
         device.StartDma(state.Rings);
+        device.UnmaskInterrupts(); // the slot reset left them masked
     }
 
     /// <summary>Takes the function down in the reverse order of <see cref="Start"/>.</summary>
