@@ -31,4 +31,13 @@ public class GicItsSampleTests
     {
         Assert.True(Simulator.Run(new FlawedGicItsMachine(), Scenario.Reboot).AllHealthy);
     }
+
+    [Fact]
+    public void The_its_cannot_be_unbound_so_unbind_rebind_leaves_its_tables_in_place()
+    {
+        var its = Simulator.Run(new FixedGicItsMachine(), Scenario.UnbindRebind)[GicItsMachines.ItsNode]!;
+
+        Assert.Equal(Outcome.Healthy, its.Outcome);
+        Assert.Contains(its.Timeline, e => e.What.Contains("suppress_bind_attrs", System.StringComparison.Ordinal));
+    }
 }

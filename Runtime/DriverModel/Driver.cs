@@ -18,6 +18,12 @@ public abstract class Driver<TDevice> : IDriver, IDriverBinding
 {
     public abstract string Name { get; }
 
+    /// <summary>
+    /// True for a driver that cannot be unbound or bound by hand through sysfs (<c>suppress_bind_attrs</c>),
+    /// as an interrupt controller the system cannot run without: unbind/rebind leaves its devices bound.
+    /// </summary>
+    public virtual bool SuppressBindAttributes => false;
+
     /// <summary>The bus's match function: true when this driver can bind <paramref name="device"/>.</summary>
     public virtual bool Matches(TDevice device) => true;
 
@@ -47,6 +53,8 @@ public abstract class Driver<TDevice> : IDriver, IDriverBinding
     public override string ToString() => Name;
 
     Type IDriverBinding.DeviceType => typeof(TDevice);
+
+    bool IDriverBinding.SuppressBindAttributes => SuppressBindAttributes;
 
     bool IDriverBinding.Matches(Device device) => device is TDevice typed && Matches(typed);
 

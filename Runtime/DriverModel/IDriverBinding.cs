@@ -7,6 +7,9 @@ internal interface IDriverBinding : IDriver
 {
     Type DeviceType { get; }
 
+    /// <summary>The driver cannot be unbound or bound through sysfs.</summary>
+    bool SuppressBindAttributes { get; }
+
     bool Matches(Device device);
 
     void Probe(Device device);

@@ -9,6 +9,7 @@ namespace ShutdownAnalyzers.Scenarios;
 /// Unbind and bind again, device by device in probe order, in one kernel (echo to unbind, then to
 /// bind; what rmmod and VFIO assignment do, seed 003). What Remove does not give back is leaked;
 /// a leaked exclusive resource (the interrupt line, the I/O regions) makes the rebind's probe fail.
+/// A driver with <c>suppress_bind_attrs</c> refuses the unbind and keeps its device.
 /// </summary>
 internal sealed class UnbindRebindScenario : LifecycleScenario
 {
@@ -19,7 +20,11 @@ internal sealed class UnbindRebindScenario : LifecycleScenario
     {
         foreach (var device in machine.Kernel.ProbeOrder.ToList())
         {
-            if (device.Binding is not null)
+            if (device.Binding is { SuppressBindAttributes: true } binding)
+            {
+                machine.Note(device.Name, $"{binding.Name} cannot be unbound through sysfs (suppress_bind_attrs): left bound");
+            }
+            else if (device.Binding is not null)
             {
                 Unbind(machine, device);
                 machine.RunFor(UnboundMs);

@@ -12,6 +12,9 @@ public sealed class GicItsDriver : PlatformDriver
 {
     public override string Name => "gic-v3-its";
 
+    /// <summary>An interrupt controller is never unbound: irqchip drivers set suppress_bind_attrs.</summary>
+    public override bool SuppressBindAttributes => true;
+
     public override IReadOnlyList<string> CompatibleIds => new[] { GicItsTables.Compatible };
 
     public override void Probe(PlatformDevice device)
