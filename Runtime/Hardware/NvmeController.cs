@@ -6,7 +6,7 @@ namespace ShutdownAnalyzers.Hardware;
 /// An NVMe controller (<c>drivers/nvme/host/pci.c</c>): MSI interrupts, DMA queues, and the controller
 /// registers a driver enables and shuts it down through. Setting CC.EN makes the controller report
 /// CSTS.RDY after <see cref="ReadyTime"/>; setting CC.SHN starts a shutdown that reports CSTS.SHST
-/// "complete" after <see cref="ShutdownTime"/>. A controller that was pulled out reports nothing ever.
+/// "complete" after <see cref="ShutdownTime"/>; clearing CC.EN resets the controller. A controller that was pulled out reports nothing ever.
 /// </summary>
 public sealed class NvmeController : PciFunction
 {
@@ -53,6 +53,17 @@ public sealed class NvmeController : PciFunction
     /// <summary>From CC.SHN set to CSTS.SHST complete (the controller's RTD3 entry latency).</summary>
     public TimeSpan ShutdownTime { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// Clearing CC.EN is a Controller Reset (NVMe base spec 7.3.2): the controller deletes its queues, so
+    /// its DMA stops, and drops and masks its interrupt until the driver sets it up again.
+    /// </summary>
+    private void ResetController()
+    {
+        Dma.Reset();
+        Interrupt.Asserted = false;
+        Interrupt.MaskedAtDevice = true;
+    }
+
     protected override void OnRegisterWritten(int offset, uint previous, uint value, long nowMs)
     {
         if (offset != Cc)
@@ -64,6 +75,10 @@ public sealed class NvmeController : PciFunction
         if (enabled != ((previous & CcEnable) != 0))
         {
             ScheduleRegisterChange(Csts, CstsReady, enabled ? CstsReady : 0, nowMs + (long)ReadyTime.TotalMilliseconds);
+            if (!enabled)
+            {
+                ResetController();
+            }
         }
 
         var shutdown = value & CcShutdownMask;

@@ -29,12 +29,14 @@ public static class NvmeCore
 
     /// <summary>
     /// Brings the controller up as <c>nvme_probe</c> and <c>nvme_enable_ctrl</c> do: enable the function,
-    /// claim it, map the queues, request the interrupt, set CC.EN and wait for CSTS.RDY, start the queues.
+    /// claim it, reset the controller, map the queues, request the interrupt, set CC.EN and wait for
+    /// CSTS.RDY, start the queues and unmask the interrupt the reset masked.
     /// </summary>
     public static void Start(PciDevice device)
     {
         device.EnableDevice();
         device.RequestRegions();
+        DisableController(device);
         var queues = device.MapDma(pages: 2);
         device.RequestIrq(static _ => IrqReturn.Handled);
         device.SetMaster();
@@ -50,6 +52,19 @@ public static class NvmeCore
 
         device.StartDma(queues);
         device.DriverData = new State(queues);
+        device.UnmaskInterrupts();
+    }
+
+    /// <summary>
+    /// <c>nvme_disable_ctrl</c>, which <c>nvme_pci_configure_admin_queue</c> runs before the admin queue is set
+    /// up and its interrupt requested: clearing CC.EN resets the controller, whatever a kernel before this
+    /// one left it doing (a crash kernel finds it enabled), and CSTS.RDY clears once it is done.
+    /// </summary>
+    [Resets]
+    public static void DisableController(PciDevice device)
+    {
+        device.WriteRegister(NvmeController.Cc, 0);
+        device.WaitForRegister(NvmeController.Csts, NvmeController.CstsReady, 0, ReadyTimeout);
     }
 
     /// <summary>

@@ -29,12 +29,15 @@ public static class HotplugController
     }
 
     /// <summary>
-    /// pciehp_probe: pcie_init, pciehp_request_irq, then pcie_enable_notification, which sets the
+    /// pciehp_probe: pcie_init — which clears the events left in Slot Status and disables the slot's
+    /// notification (pcie_disable_notification), so nothing an earlier kernel left pending arrives before
+    /// the handler is ready — then pciehp_request_irq, then pcie_enable_notification, which sets the
     /// hot-plug interrupt enable in Slot Control (the port's own interrupt mask).
     /// </summary>
     public static void Init(PciDevice port)
     {
         port.EnableDevice();
+        port.MaskInterrupts();
         port.RequestIrq(Isr);
         port.UnmaskInterrupts();
     }
