@@ -307,6 +307,28 @@ public static class SHD003DmaNotStoppedOnRestartTests
             """);
 
         [Fact]
+        public Task Platform_driver_whose_DMA_goes_into_memory_reserved_across_kexec() => Verify.VerifyAnalyzerAsync("""
+            using ShutdownAnalyzers.DriverModel;
+
+            public sealed class ItsDriver : PlatformDriver
+            {
+                public override string Name => "arm,gic-v3-its";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    if (device.Hardware.Dma.Running)
+                    {
+                        return;
+                    }
+
+                    var tables = device.MapDma(2);
+                    device.ReserveAcrossKexec(tables);
+                    device.StartDma(tables);
+                }
+            }
+            """);
+
+        [Fact]
         public Task Generic_driver_and_its_closed_subclass() => Verify.VerifyAnalyzerAsync("""
             using ShutdownAnalyzers.DriverModel;
 
@@ -410,6 +432,26 @@ public static class SHD003DmaNotStoppedOnRestartTests
                 .WithLocation(0)
                 .WithLocation(1)
                 .WithMessage("Driver 'Mlx5Driver' enables DMA in Probe (Probe → InitOne → SetMaster), but its Shutdown reaches no DMA stop, bus-master clear or function reset when the system restarts: after kexec the device keeps writing into memory the next kernel owns"));
+
+        [Fact]
+        public Task DMA_started_before_its_memory_is_reserved_across_kexec_is_reported() => Verify.VerifyAnalyzerAsync(
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            public sealed class {|#0:ItsDriver|} : PlatformDriver
+            {
+                public override string Name => "arm,gic-v3-its";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    var tables = device.MapDma(2);
+                    device.StartDma(tables);
+                    device.ReserveAcrossKexec(tables);
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("ItsDriver", "Probe → StartDma", "kexec, with no Shutdown to call,"));
 
         [Fact]
         public Task Driver_with_neither_Shutdown_nor_Remove_is_reported_on_its_name() => Verify.VerifyAnalyzerAsync(

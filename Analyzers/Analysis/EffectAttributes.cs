@@ -28,6 +28,7 @@ internal sealed class EffectAttributes
         WaitsOnHardware = Create(symbols.WaitsOnHardwareAttribute);
         WaitsWithoutTimeout = symbols.WaitsOnHardwareAttribute is { } waits ? new WaitsWithoutTimeoutEffect(waits) : null;
         PerformsIo = Create(symbols.PerformsIoAttribute);
+        ReservesAcrossKexec = Create(symbols.ReservesAcrossKexecAttribute);
     }
 
     /// <summary><c>[PowersOff]</c>: D3, spin-down, head park; conditional on an argument where the attribute says so.</summary>
@@ -49,6 +50,9 @@ internal sealed class EffectAttributes
     public Effect? WaitsWithoutTimeout { get; }
 
     public Effect? PerformsIo { get; }
+
+    /// <summary><c>[ReservesAcrossKexec]</c>: memory the next kernel never gets, so DMA into it is harmless.</summary>
+    public Effect? ReservesAcrossKexec { get; }
 
     /// <summary><c>[Acquires(resource)]</c> for one <c>DeviceResource</c> member, e.g. "Interrupt".</summary>
     public Effect? Acquires(string resource) => ForResource(symbols.AcquiresAttribute, resource);

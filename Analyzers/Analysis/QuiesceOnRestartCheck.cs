@@ -28,12 +28,13 @@ internal sealed class QuiesceOnRestartCheck
     private readonly RestartPathAnalysis anyState;
     private readonly Effect unfollowed;
 
-    private QuiesceOnRestartCheck(DriverModelSymbols symbols, RestartPathAnalysis restartPath, RestartPathAnalysis anyState, Effect starts, Effect stops)
+    private QuiesceOnRestartCheck(DriverModelSymbols symbols, RestartPathAnalysis restartPath, RestartPathAnalysis anyState, Effect starts, Effect? startsHarmlessAfter, Effect stops)
     {
         this.symbols = symbols;
         this.restartPath = restartPath;
         this.anyState = anyState;
         Starts = starts;
+        StartsHarmlessAfter = startsHarmlessAfter;
         Stops = stops;
         unfollowed = new UnfollowedCallEffect(symbols);
     }
@@ -41,11 +42,22 @@ internal sealed class QuiesceOnRestartCheck
     /// <summary>What Probe starts: <c>[EnablesDma]</c>, <c>[Acquires(Interrupt)]</c>.</summary>
     public Effect Starts { get; }
 
+    /// <summary>A call after which Probe's start needs no stop (<c>[ReservesAcrossKexec]</c> for DMA), or null.</summary>
+    public Effect? StartsHarmlessAfter { get; }
+
     /// <summary>What stops it: <c>[QuiescesDma]</c> or <c>[Resets]</c>; freeing, disabling or masking the interrupt.</summary>
     public Effect Stops { get; }
 
     /// <summary>Null when the bus API lacks what the check needs (its effects, <c>Kernel.SystemState</c>).</summary>
-    public static QuiesceOnRestartCheck? Create(DriverModelSymbols symbols, System.Func<EffectAttributes, Effect?> starts, System.Func<EffectAttributes, Effect?> stops)
+    /// <param name="startsHarmlessAfter">
+    /// What makes a start that follows it on every path harmless across kexec (DMA into memory reserved
+    /// from the next kernel); null when nothing does.
+    /// </param>
+    public static QuiesceOnRestartCheck? Create(
+        DriverModelSymbols symbols,
+        System.Func<EffectAttributes, Effect?> starts,
+        System.Func<EffectAttributes, Effect?> stops,
+        System.Func<EffectAttributes, Effect?>? startsHarmlessAfter = null)
     {
         if (RestartPathAnalysis.Create(symbols) is not { } restartPath ||
             RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState) is not { } anyState ||
@@ -55,7 +67,7 @@ internal sealed class QuiesceOnRestartCheck
             return null;
         }
 
-        return new QuiesceOnRestartCheck(symbols, restartPath, anyState, start, stop);
+        return new QuiesceOnRestartCheck(symbols, restartPath, anyState, start, startsHarmlessAfter?.Invoke(anyState.Effects), stop);
     }
 
     /// <summary>
@@ -107,7 +119,9 @@ internal sealed class QuiesceOnRestartCheck
             return null;
         }
 
-        var started = anyState.FindEffectCalls(probe, driverType, Starts, cancellationToken);
+        var started = StartsHarmlessAfter is { } harmlessAfter
+            ? anyState.FindEffectCallsAvoiding(probe, driverType, Starts, harmlessAfter, cancellationToken)
+            : anyState.FindEffectCalls(probe, driverType, Starts, cancellationToken);
         if (started.IsEmpty)
         {
             return null;

@@ -45,6 +45,7 @@ internal sealed class DriverModelSymbols
         PerformsIoAttribute = compilation.GetTypeByMetadataName(Namespace + ".PerformsIoAttribute");
         IndicatesNonVolatileCacheAttribute = compilation.GetTypeByMetadataName(Namespace + ".IndicatesNonVolatileCacheAttribute");
         IndicatesRunningAttribute = compilation.GetTypeByMetadataName(Namespace + ".IndicatesRunningAttribute");
+        ReservesAcrossKexecAttribute = compilation.GetTypeByMetadataName(Namespace + ".ReservesAcrossKexecAttribute");
         DeviceLink = compilation.GetTypeByMetadataName(Namespace + ".DeviceLink");
         DeviceParent = GetProperty(device, "Parent");
         DeviceIsAdded = GetProperty(device, "IsAdded");
@@ -95,6 +96,9 @@ internal sealed class DriverModelSymbols
 
     /// <summary><c>[IndicatesRunning]</c>: a property that reads true while the hardware runs on its own.</summary>
     public INamedTypeSymbol? IndicatesRunningAttribute { get; }
+
+    /// <summary><c>[ReservesAcrossKexec]</c>: memory kept from the next kernel, so DMA into it survives kexec harmlessly.</summary>
+    public INamedTypeSymbol? ReservesAcrossKexecAttribute { get; }
 
     public INamedTypeSymbol? DeviceLink { get; }
 

@@ -11,7 +11,9 @@ namespace ShutdownAnalyzers.Rules;
 /// and the callback kexec runs — Shutdown, or Remove under the <c>remove</c> policy — reaches no DMA
 /// stop, bus-master clear or function reset (<c>[QuiescesDma]</c>, <c>[Resets]</c>) on the restart path.
 /// The device then keeps writing into memory the next kernel owns (seed 002: "All devices doing DMA must
-/// be shutdown in the kexec'ing kernel"). Also reported when the driver has no such callback at all.
+/// be shutdown in the kexec'ing kernel"). Also reported when the driver has no such callback at all. A
+/// start that follows a <c>[ReservesAcrossKexec]</c> call on every path writes only into memory the next
+/// kernel never gets, and needs no stop (the GICv3 ITS, whose DMA cannot be stopped).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DmaNotStoppedOnRestartAnalyzer : DiagnosticAnalyzer
@@ -42,7 +44,8 @@ public sealed class DmaNotStoppedOnRestartAnalyzer : DiagnosticAnalyzer
                 QuiesceOnRestartCheck.Create(
                     symbols,
                     starts: effects => effects.EnablesDma,
-                    stops: effects => Effect.AnyOf("stops DMA", effects.QuiescesDma, effects.Resets)) is not { } check)
+                    stops: effects => Effect.AnyOf("stops DMA", effects.QuiescesDma, effects.Resets),
+                    startsHarmlessAfter: effects => effects.ReservesAcrossKexec) is not { } check)
             {
                 return;
             }

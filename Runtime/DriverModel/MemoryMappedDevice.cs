@@ -170,6 +170,7 @@ public abstract class MemoryMappedDevice : Device
     /// Keeps the buffer's pages out of the next kernel's hands across kexec
     /// (<c>efi_mem_reserve_persistent</c>): the one way to live with DMA that cannot be stopped.
     /// </summary>
+    [ReservesAcrossKexec]
     public void ReserveAcrossKexec(DmaBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
