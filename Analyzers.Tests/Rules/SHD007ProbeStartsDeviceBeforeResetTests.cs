@@ -686,6 +686,8 @@ public static class SHD007ProbeStartsDeviceBeforeResetTests
         [InlineData("Ipr")]
         [InlineData("Zpci")]
         [InlineData("Storvsc")]
+        [InlineData("Nvme")]
+        [InlineData("Pciehp")]
         public Task Samples_that_reset_before_they_start_the_device_or_leave_it_running(string folder)
         {
             var test = new Verify.Test();

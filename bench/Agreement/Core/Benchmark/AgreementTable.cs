@@ -87,7 +87,10 @@ public sealed class AgreementTable
         return text.ToString();
     }
 
-    /// <summary>The whole report: counts, the table, and every disagreement with its variant's code and evidence.</summary>
+    /// <summary>
+    /// The whole report: counts, the table, and every disagreement — per rule, sample and mutation the
+    /// first variant with its code and evidence, the others (the same with rewrites) by name.
+    /// </summary>
     public string ReportMarkdown(string command)
     {
         var samples = Results.Select(r => r.Variant.Sample).Distinct().ToList();
@@ -118,18 +121,20 @@ public sealed class AgreementTable
         {
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"### {group.Key.RuleId} {(group.Key.IsFalsePositive ? "false positives: reported, runtime healthy" : "false negatives: runtime fails, not reported")} ({group.Count()})");
-            foreach (var disagreement in group)
+
+            // One family per sample and mutation: its first variant in full, the rewritten ones by id.
+            foreach (var family in group.GroupBy(d => (d.Result.Variant.Sample, Mutation: d.Result.Variant.Mutation?.Name)))
             {
-                var result = disagreement.Result;
+                var first = family.First().Result;
                 text.AppendLine();
-                text.AppendLine(CultureInfo.InvariantCulture, $"- `{result.Variant.Id}`");
-                foreach (var diagnostic in result.Reported.GetValueOrDefault(disagreement.RuleId) ?? Array.Empty<string>())
+                text.AppendLine(CultureInfo.InvariantCulture, $"- `{first.Variant.Id}`");
+                foreach (var diagnostic in first.Reported.GetValueOrDefault(group.Key.RuleId) ?? Array.Empty<string>())
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"  - analyzer: {diagnostic}");
                 }
 
-                text.AppendLine(CultureInfo.InvariantCulture, $"  - runtime: {result.Runtime[disagreement.RuleId].Evidence}");
-                foreach (var (path, code) in result.Variant.DriverFiles)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  - runtime: {first.Runtime[group.Key.RuleId].Evidence}");
+                foreach (var (path, code) in first.Variant.DriverFiles)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"  - `{path}`:");
                     text.AppendLine();
@@ -140,6 +145,12 @@ public sealed class AgreementTable
                     }
 
                     text.AppendLine("    ```");
+                }
+
+                var rest = family.Skip(1).Select(d => d.Result.Variant).ToList();
+                if (rest.Count > 0)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"  - the same with its rewrites ({rest.Count}): {string.Join(", ", rest.Select(v => $"`{string.Join(" + ", v.Rewrites.Select(r => r.Name))}`"))}");
                 }
             }
         }

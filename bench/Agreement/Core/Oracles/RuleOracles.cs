@@ -16,9 +16,9 @@ public static class RuleOracles
         new SkippedFlushOnRestartOracle(),
         new TwinOutcomeOracle("SHD006", Scenario.UnbindRebind, KexecPolicy.Shutdown, Outcome.ResourceLeak),
         new CrashKernelProbeOracle(),
-        new TwinOutcomeOracle("SHD010", Scenario.HotUnplug, KexecPolicy.Shutdown, Outcome.Hang),
         new TwinOutcomeOracle("SHD008", Scenario.ErrorRecovery, KexecPolicy.Shutdown, Outcome.RemovedDuringRecovery),
         new TwinOutcomeOracle("SHD009", Scenario.SuspendResume, KexecPolicy.Shutdown, Outcome.IoAfterSuspend),
+        new TwinOutcomeOracle("SHD010", Scenario.HotUnplug, KexecPolicy.Shutdown, Outcome.Hang),
     };
 
     public static RuleOracle? For(string ruleId) => All.FirstOrDefault(oracle => oracle.RuleId == ruleId);
