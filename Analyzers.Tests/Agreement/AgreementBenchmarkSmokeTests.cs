@@ -16,7 +16,8 @@ namespace ShutdownAnalyzers.Tests.Agreement;
 /// A handful of the agreement benchmark's variants (bench/Agreement runs thousands): each rule's
 /// mutation makes a variant both the rule and its oracle call buggy, and rewrites change neither verdict.
 /// Every oracle is exercised once, the ones that ask a twin machine (DMA that ignores the bus-master
-/// bit, level-triggered interrupts) on a sample whose own hardware would not show the bug.
+/// bit, level-triggered interrupts, DMA engines locked while they run) on a sample whose own hardware
+/// would not show the bug.
 /// </summary>
 public sealed class AgreementBenchmarkSmokeTests
 {
@@ -38,6 +39,9 @@ public sealed class AgreementBenchmarkSmokeTests
         new object[] { "Igb", new DropInterruptQuiesceMutation(), new Rewrite[] { new BlockBodyRewrite() } },
         new object[] { "NvmeRebind", new DropReleaseMutation(), new Rewrite[] { new RenameRewrite() } },
         new object[] { "IprKdump", new DropProbeResetMutation(), new Rewrite[] { new MoveIntoBaseClassRewrite() } },
+
+        // zpci's handler claims every interrupt; without its reset the crash kernel fails only where a running DMA engine cannot be reprogrammed.
+        new object[] { "Zpci", new DropProbeResetMutation(), new Rewrite[] { new RenameRewrite() } },
     };
 
     [Theory]

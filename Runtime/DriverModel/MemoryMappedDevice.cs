@@ -132,7 +132,9 @@ public abstract class MemoryMappedDevice : Device
 
     /// <summary>
     /// Points the DMA engine at <paramref name="buffer"/> and starts it. An engine that cannot be
-    /// stopped and is already running cannot be reprogrammed either (seed 002, GICv3 ITS).
+    /// stopped and is already running cannot be reprogrammed either (seed 002, GICv3 ITS), nor can a
+    /// running one that is <see cref="DmaEngine.LockedWhileRunning"/>: a probe that meets it so — a
+    /// crash kernel's — must stop or reset it first.
     /// </summary>
     [EnablesDma]
     public void StartDma(DmaBuffer buffer)
@@ -144,7 +146,7 @@ public abstract class MemoryMappedDevice : Device
             throw new InvalidOperationException($"{Name}: DMA started on an unmapped buffer.");
         }
 
-        if (Hardware.Dma is { CannotBeStopped: true, Running: true })
+        if (Hardware.Dma is { Running: true } engine && (engine.CannotBeStopped || engine.LockedWhileRunning))
         {
             throw new InvalidOperationException($"{Name}: the DMA engine is already running and cannot be reprogrammed.");
         }

@@ -24,6 +24,14 @@ public sealed class DmaEngine
     /// </summary>
     public bool CannotBeStopped { get; internal set; }
 
+    /// <summary>
+    /// A running engine keeps its descriptors until it is stopped or reset: pointing it at new memory
+    /// while it runs fails, as an NVMe controller's admin queue cannot change while CC.EN is set and a
+    /// NIC's ring base cannot while the queue is enabled. False by default: the engine takes new
+    /// descriptors at any time.
+    /// </summary>
+    public bool LockedWhileRunning { get; internal set; }
+
     /// <summary>Physical page numbers the descriptors point at.</summary>
     public IReadOnlyList<long> DescriptorPages => descriptors.Select(d => d.Page).ToList();
 

@@ -24,6 +24,7 @@ public sealed class MachineBuilder
     private int nextMsi = FirstMsiVector;
     private bool dmaIgnoresBusMaster;
     private int levelEventEveryMs;
+    private bool dmaLockedWhileRunning;
 
     internal MachineBuilder()
     {
@@ -85,6 +86,23 @@ public sealed class MachineBuilder
         foreach (var hardware in devices.Select(d => d.Unit).OfType<DeviceHardware>())
         {
             UseLevelTrigger(hardware);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Every device of the machine, declared before or after this call, has a DMA engine that cannot be
+    /// pointed at new memory while it runs (<see cref="DmaEngine.LockedWhileRunning"/>), as NVMe queues
+    /// and NIC rings cannot: a probe that meets the engine still running — in a crash kernel — must stop
+    /// or reset it before it starts DMA (seed 002). Runs a machine on the hardware that rule is about.
+    /// </summary>
+    public MachineBuilder WithDmaLockedWhileRunning()
+    {
+        dmaLockedWhileRunning = true;
+        foreach (var hardware in devices.Select(d => d.Unit).OfType<DeviceHardware>())
+        {
+            hardware.Dma.LockedWhileRunning = true;
         }
 
         return this;
@@ -169,6 +187,8 @@ public sealed class MachineBuilder
             {
                 UseLevelTrigger(hardware);
             }
+
+            hardware.Dma.LockedWhileRunning |= dmaLockedWhileRunning;
         }
 
         devices.Add(new DeclaredDevice(name, unit, kind, parent));

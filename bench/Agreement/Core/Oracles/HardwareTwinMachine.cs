@@ -39,5 +39,12 @@ public sealed class HardwareTwinMachine : MachineModel
     public static MachineModel LevelTriggeredInterrupts(MachineModel machine) =>
         new HardwareTwinMachine(machine, "level-triggered interrupts", builder => builder.WithLevelTriggeredInterrupts());
 
+    /// <summary>
+    /// DMA engines that cannot be pointed at new memory while they run (NVMe queues, NIC rings): a crash
+    /// kernel's probe that meets one still running must stop or reset it first (seed 002).
+    /// </summary>
+    public static MachineModel DmaLockedWhileRunning(MachineModel machine) =>
+        new HardwareTwinMachine(machine, "DMA locked while running", builder => builder.WithDmaLockedWhileRunning());
+
     public override void Build(MachineBuilder builder) => machine.Build(configure(builder));
 }

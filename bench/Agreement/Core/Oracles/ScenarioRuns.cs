@@ -10,6 +10,7 @@ public sealed class ScenarioRuns
     private readonly Dictionary<(Scenario, KexecPolicy), ScenarioReport> reports = new();
     private ScenarioRuns? onDmaIgnoringBusMaster;
     private ScenarioRuns? onLevelTriggeredInterrupts;
+    private ScenarioRuns? onDmaLockedWhileRunning;
 
     public ScenarioRuns(MachineModel machine, int seed = 0)
     {
@@ -26,6 +27,9 @@ public sealed class ScenarioRuns
 
     /// <summary>The same machine with level-triggered interrupts raised by status events, simulated when an oracle first asks.</summary>
     public ScenarioRuns OnLevelTriggeredInterrupts => onLevelTriggeredInterrupts ??= new ScenarioRuns(HardwareTwinMachine.LevelTriggeredInterrupts(Machine), Seed);
+
+    /// <summary>The same machine with DMA engines that cannot be reprogrammed while they run, simulated when an oracle first asks.</summary>
+    public ScenarioRuns OnDmaLockedWhileRunning => onDmaLockedWhileRunning ??= new ScenarioRuns(HardwareTwinMachine.DmaLockedWhileRunning(Machine), Seed);
 
     public ScenarioReport this[Scenario scenario, KexecPolicy policy = KexecPolicy.Shutdown]
     {
