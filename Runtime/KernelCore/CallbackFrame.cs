@@ -1,3 +1,4 @@
+using System;
 using ShutdownAnalyzers.DriverModel;
 
 namespace ShutdownAnalyzers.KernelCore;
@@ -9,5 +10,17 @@ internal sealed record CallbackFrame(Device Device, IDriver? Driver, string Call
 
     public string DriverName => Driver?.Name ?? "(no driver)";
 
-    public override string ToString() => $"{DriverName} {Callback}({Device.Name})";
+    // Evidence and timelines name the frame many times over; it is formatted once.
+    private string? text;
+
+    public override string ToString() => text ??= $"{DriverName} {Callback}({Device.Name})";
+
+    public bool Equals(CallbackFrame? other) =>
+        other is not null
+        && Equals(Device, other.Device)
+        && Equals(Driver, other.Driver)
+        && Callback == other.Callback
+        && IsErrorHandler == other.IsErrorHandler;
+
+    public override int GetHashCode() => HashCode.Combine(Device, Driver, Callback, IsErrorHandler);
 }
