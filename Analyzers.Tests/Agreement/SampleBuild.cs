@@ -4,35 +4,34 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
+using ShutdownAnalyzers.Agreement.Compilation;
 using ShutdownAnalyzers.Simulation;
 using ShutdownAnalyzers.Tests.Documentation;
-using ShutdownAnalyzers.Tests.Verifiers;
 
 namespace ShutdownAnalyzers.Tests.Agreement;
 
 /// <summary>
-/// One sample folder compiled as a user's project would be: every analyzer of the package runs on
-/// it, and the emitted assembly is loaded so its machines can run in the simulator.
+/// One sample folder compiled as a user's project would be (the agreement benchmark's
+/// <see cref="SampleCompilation"/>): every analyzer of the package runs on it, and the emitted
+/// assembly is loaded so its machines can run in the simulator.
 /// </summary>
 internal sealed class SampleBuild
 {
     private static readonly ConcurrentDictionary<string, Lazy<SampleBuild>> Cache = new(StringComparer.Ordinal);
 
-    private SampleBuild(string folder, ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<MachineModel> machines)
+    private SampleBuild(SampleSources sources, ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<MachineModel> machines)
     {
-        Folder = folder;
+        Sources = sources;
         Diagnostics = diagnostics;
         Machines = machines;
     }
 
+    public SampleSources Sources { get; }
+
     /// <summary>The sample folder's full path.</summary>
-    public string Folder { get; }
+    public string Folder => Sources.Folder;
 
     /// <summary>Every analyzer diagnostic in the sample's sources.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
@@ -44,13 +43,10 @@ internal sealed class SampleBuild
         Cache.GetOrAdd(sample, name => new Lazy<SampleBuild>(() => Build(name), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>Diagnostics of <paramref name="ruleId"/> in the files under the sample's <paramref name="subfolder"/> (Flawed or Fixed).</summary>
-    public IReadOnlyList<Diagnostic> DiagnosticsIn(string subfolder, string ruleId)
-    {
-        var prefix = Path.Combine(Folder, subfolder) + Path.DirectorySeparatorChar;
-        return Diagnostics
-            .Where(d => d.Id == ruleId && d.Location.SourceTree?.FilePath.StartsWith(prefix, StringComparison.Ordinal) == true)
+    public IReadOnlyList<Diagnostic> DiagnosticsIn(string subfolder, string ruleId) =>
+        Diagnostics
+            .Where(d => d.Id == ruleId && d.Location.SourceTree is { } tree && Sources.IsIn(tree, subfolder))
             .ToList();
-    }
 
     public MachineModel Machine(string name) =>
         Machines.SingleOrDefault(m => m.Name == name)
@@ -58,74 +54,14 @@ internal sealed class SampleBuild
 
     private static SampleBuild Build(string sample)
     {
-        var folder = Path.Combine(RepositoryLayout.Root, "Samples", sample);
-        if (!Directory.Exists(folder))
+        var sources = SampleSources.Load(Path.Combine(RepositoryLayout.Root, "Samples"), sample);
+        var compilation = SampleCompilation.Create(sources);
+        var errors = compilation.Errors;
+        if (errors.Count > 0)
         {
-            throw new InvalidOperationException($"No sample folder {folder}.");
+            throw new InvalidOperationException($"Samples/{sample} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
 
-        var compilation = Compile(sample, folder);
-        var diagnostics = Analyze(compilation);
-        var machines = MachineModel.DiscoverIn(Load(compilation));
-        return new SampleBuild(folder, diagnostics, machines);
-    }
-
-    private static CSharpCompilation Compile(string sample, string folder)
-    {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !IsBuildOutput(folder, path))
-            .OrderBy(path => path, StringComparer.Ordinal)
-            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path))
-            .ToList();
-        var compilation = CSharpCompilation.Create(
-            "Sample." + sample,
-            trees,
-            ReferenceAssemblies.Default,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        return errors.Count == 0
-            ? compilation
-            : throw new InvalidOperationException($"Samples/{sample} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
-    }
-
-    private static bool IsBuildOutput(string folder, string path)
-    {
-        var relative = Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar);
-        return relative.Contains("bin") || relative.Contains("obj");
-    }
-
-    private static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
-    {
-        var exceptions = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"),
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        var diagnostics = compilation
-            .WithAnalyzers(RuleCatalog.Analyzers, options)
-            .GetAnalyzerDiagnosticsAsync()
-            .GetAwaiter()
-            .GetResult();
-        return exceptions.IsEmpty
-            ? diagnostics
-            : throw new InvalidOperationException("An analyzer threw on a sample:" + Environment.NewLine + string.Join(Environment.NewLine, exceptions));
-    }
-
-    private static Assembly Load(Compilation compilation)
-    {
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        if (!emitted.Success)
-        {
-            throw new InvalidOperationException("The sample compiled but did not emit: " + string.Join("; ", emitted.Diagnostics));
-        }
-
-        image.Position = 0;
-
-        // The bus API resolves from the test's own context, so the sample's machines are the types the simulator knows.
-        return new AssemblyLoadContext(compilation.AssemblyName, isCollectible: false).LoadFromStream(image);
+        return new SampleBuild(sources, compilation.Analyze(), compilation.LoadMachines());
     }
 }

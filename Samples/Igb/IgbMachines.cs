@@ -10,10 +10,7 @@ public sealed class FlawedIgbMachine : MachineModel
 
     public override string Description => "82576 NIC with igb putting it in D3hot on every shutdown";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(IgbMachines.NicAddress, IgbMachines.Nic())
-            .AddDriver(() => new Flawed.IgbDriver());
+    public override void Build(MachineBuilder machine) => IgbMachines.AddFlawed(machine);
 }
 
 /// <summary>The same server with igb as it is: D3hot only when the system powers off.</summary>
@@ -23,16 +20,19 @@ public sealed class FixedIgbMachine : MachineModel
 
     public override string Description => "82576 NIC with igb entering D3hot only on power-off";
 
-    public override void Build(MachineBuilder machine) =>
-        machine
-            .AddPciFunction(IgbMachines.NicAddress, IgbMachines.Nic())
-            .AddDriver(() => new Fixed.IgbDriver());
+    public override void Build(MachineBuilder machine) => IgbMachines.AddFixed(machine);
 }
 
-/// <summary>What the igb machines share.</summary>
+/// <summary>The igb sample's hardware and drivers, for its own machines and for bigger ones.</summary>
 public static class IgbMachines
 {
     public const string NicAddress = "0000:03:00.0";
+
+    public static MachineBuilder AddFlawed(MachineBuilder machine) =>
+        machine.AddPciFunction(NicAddress, Nic()).AddDriver(() => new Flawed.IgbDriver());
+
+    public static MachineBuilder AddFixed(MachineBuilder machine) =>
+        machine.AddPciFunction(NicAddress, Nic()).AddDriver(() => new Fixed.IgbDriver());
 
     /// <summary>The NIC on a system whose platform cuts a slot's power once its function is in D3hot.</summary>
     public static PciFunction Nic() => new(IgbAdapter.IntelVendorId, IgbAdapter.I82576DeviceId, InterruptMode.Msi)
