@@ -26,7 +26,7 @@ namespace ShutdownAnalyzers.Tests.Reliability;
 public class NoCrashOnBrokenSamplesTests(ITestOutputHelper output)
 {
     /// <summary>Seeded token deletions per file; prefixes, braces and type swaps are all taken.</summary>
-    private const int RandomDeletionsPerFile = 60;
+    private const int RandomDeletionsPerFile = 40;
 
     /// <summary>FixAll is the slow part; it runs on every n-th variant that has a fixable diagnostic.</summary>
     private const int FixAllEvery = 7;
