@@ -11,6 +11,18 @@ internal static class RuleIdentifiers
     /// <summary>SHD002: Shutdown, or what it calls, powers the hardware off while the system restarts.</summary>
     public const string ShutdownPowersOffOnRestart = "SHD002";
 
+    /// <summary>SHD005: Shutdown flushes the write cache on power-off but may skip it while the system restarts.</summary>
+    public const string ShutdownSkipsCacheFlushOnRestart = "SHD005";
+
+    /// <summary>SHD008: error recovery tests the bound driver (or its data) instead of IsAdded.</summary>
+    public const string RecoveryTestsBoundDriver = "SHD008";
+
+    /// <summary>SHD009: Suspend, Shutdown or Remove sends I/O to another device that is not linked to the driver's device.</summary>
+    public const string UsesUnlinkedDevice = "SHD009";
+
+    /// <summary>SHD010: Shutdown or Remove, or what they call, waits on the hardware with no timeout.</summary>
+    public const string WaitsOnHardwareWithoutTimeout = "SHD010";
+
     /// <summary>The help link of a rule: its page under <c>docs/rules/</c>.</summary>
     public static string GetHelpUri(string id) => DocsBase + id + ".md";
 }

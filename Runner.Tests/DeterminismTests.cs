@@ -10,6 +10,7 @@ public class DeterminismTests
     [InlineData("table")]
     [InlineData("json")]
     [InlineData("junit")]
+    [InlineData("html")]
     public void The_same_sweep_gives_byte_identical_reports(string format)
     {
         string[] args = { "run", ShutdownSim.ModelsAssembly, "--scenario", "all", "--policy", "all", "--seed", "11", "--format", format };

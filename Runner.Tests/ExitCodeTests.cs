@@ -79,7 +79,7 @@ public class ExitCodeTests
     [InlineData("--scenario", "reboott", "unknown scenario 'reboott'; expected one of: kexec, reboot, power-off, kexec-on-panic, hot-unplug, unbind-rebind, suspend-resume, hibernate, error-recovery, all")]
     [InlineData("--policy", "unbind", "unknown policy 'unbind'; expected one of: shutdown, shutdown-else-remove, remove, all")]
     [InlineData("--machine", "lpfc", "unknown machine 'lpfc'; ShutdownAnalyzers.Runner.Tests.Models.dll declares: flawed, healthy, mixed")]
-    [InlineData("--format", "xml", "unknown format 'xml'; expected one of: table, json, junit")]
+    [InlineData("--format", "xml", "unknown format 'xml'; expected one of: table, json, junit, html")]
     [InlineData("--seed", "seven", "bad seed 'seven': expected a whole number from -2147483648 to 2147483647")]
     [InlineData("--seed", "99999999999", "bad seed '99999999999': expected a whole number from -2147483648 to 2147483647")]
     public void Two_for_an_unknown_name_or_bad_value(string option, string value, string message)
@@ -121,7 +121,7 @@ public class ExitCodeTests
     {
         var line = ShutdownSim.Run().AssertBadInput();
 
-        Assert.Equal("shutdown-sim: error: no command given; use 'shutdown-sim run <model> --scenario <name>' or 'shutdown-sim list [<model>]' (--help for more)", line);
+        Assert.Equal("shutdown-sim: error: no command given; use 'shutdown-sim run <model> --scenario <name>', 'shutdown-sim merge <shard reports>' or 'shutdown-sim list [<model>]' (--help for more)", line);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ public class OutputFileTests
     [InlineData("table")]
     [InlineData("json")]
     [InlineData("junit")]
+    [InlineData("html")]
     public void Writes_the_same_report_to_the_file_as_to_the_console(string format)
     {
         using var folder = new TemporaryFolder();

@@ -64,6 +64,7 @@ public static class RunnerApp
             new HelpOption(),
             new VersionOption(),
             RunCommand.Create(console),
+            MergeCommand.Create(console),
             ListCommand.Create(console),
         };
 
@@ -79,7 +80,7 @@ public static class RunnerApp
         }
 
         return parse.CommandResult.Parent is null
-            ? $"no command given; use '{CommandName} run <model> --scenario <name>' or '{CommandName} list [<model>]' (--help for more)"
+            ? $"no command given; use '{CommandName} run <model> --scenario <name>', '{CommandName} merge <shard reports>' or '{CommandName} list [<model>]' (--help for more)"
             : parse.Errors[0].Message;
     }
 

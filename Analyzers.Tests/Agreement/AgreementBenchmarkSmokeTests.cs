@@ -23,6 +23,10 @@ public sealed class AgreementBenchmarkSmokeTests
         new object[] { "Lpfc", new DropShutdownMutation(), new Rewrite[] { new ExtractHelperRewrite(), new MoveIntoBaseClassRewrite() } },
         new object[] { "Igb", new RemovePowerOffGuardMutation(), new Rewrite[] { new GuardInLocalRewrite(), new RenameRewrite() } },
         new object[] { "Sd", new InsertPowerOffMutation(InsertionPoint.End), new Rewrite[] { new EarlyReturnRewrite() } },
+        new object[] { "Ipr", new SkipFlushOnRestartMutation(), new Rewrite[] { new GuardInLocalRewrite(), new ExtractHelperRewrite() } },
+        new object[] { "Nvme", new WaitForeverMutation(), new Rewrite[] { new BlockBodyRewrite(), new MoveIntoBaseClassRewrite() } },
+        new object[] { "Zpci", new ProxyForIsAddedMutation(), new Rewrite[] { new ExtractHelperRewrite(), new RenameRewrite() } },
+        new object[] { "Storvsc", new DropDeviceLinkMutation(), new Rewrite[] { new MoveIntoBaseClassRewrite(), new BlockBodyRewrite() } },
     };
 
     [Theory]

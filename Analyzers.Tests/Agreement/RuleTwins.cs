@@ -11,6 +11,10 @@ public static class RuleTwins
     {
         new RuleTwin("SHD001", Sample: "Lpfc", Flawed: "lpfc-flawed", Fixed: "lpfc-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.ProbeFailed),
         new RuleTwin("SHD002", Sample: "Igb", Flawed: "igb-flawed", Fixed: "igb-fixed", Scenario.Kexec, KexecPolicy.Shutdown, Outcome.Unreachable),
+        new RuleTwin("SHD005", Sample: "Ipr", Flawed: "ipr-flawed", Fixed: "ipr-fixed", Scenario.Reboot, KexecPolicy.Shutdown, Outcome.DataLost),
+        new RuleTwin("SHD008", Sample: "Zpci", Flawed: "zpci-flawed", Fixed: "zpci-fixed", Scenario.ErrorRecovery, KexecPolicy.Shutdown, Outcome.RemovedDuringRecovery),
+        new RuleTwin("SHD009", Sample: "Storvsc", Flawed: "storvsc-flawed", Fixed: "storvsc-fixed", Scenario.SuspendResume, KexecPolicy.Shutdown, Outcome.IoAfterSuspend),
+        new RuleTwin("SHD010", Sample: "Nvme", Flawed: "nvme-flawed", Fixed: "nvme-fixed", Scenario.HotUnplug, KexecPolicy.Shutdown, Outcome.Hang),
     };
 
     /// <summary>For <c>[MemberData]</c>: one case per twin, named by its rule.</summary>

@@ -15,7 +15,15 @@ namespace ShutdownAnalyzers.Tests.Headless;
 public sealed class HeadlessFixTests : IDisposable
 {
     /// <summary>The diagnostics <c>dotnet format</c> is asked to fix, and that must be gone from the build.</summary>
-    private static readonly string[] FixedDiagnostics = { RuleIdentifiers.RemoveWithoutShutdown, RuleIdentifiers.ShutdownPowersOffOnRestart };
+    private static readonly string[] FixedDiagnostics =
+    {
+        RuleIdentifiers.RemoveWithoutShutdown,
+        RuleIdentifiers.ShutdownPowersOffOnRestart,
+        RuleIdentifiers.ShutdownSkipsCacheFlushOnRestart,
+        RuleIdentifiers.RecoveryTestsBoundDriver,
+        RuleIdentifiers.UsesUnlinkedDevice,
+        RuleIdentifiers.WaitsOnHardwareWithoutTimeout,
+    };
 
     /// <summary>Each file of the project: as written, and as <c>dotnet format</c> must leave it.</summary>
     private static readonly IReadOnlyList<(string File, string Before, string After)> Files = new[]
@@ -268,6 +276,318 @@ public sealed class HeadlessFixTests : IDisposable
                         disk.StopUnit();
                     }
                 }
+            }
+
+            """),
+
+        // SHD005: ipr's fast reboot skipping the flush on restart; dotnet format applies the first fix, a flush first.
+        (
+            "Ipr.cs",
+            """
+            using System;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IprDriver : PciDriver
+            {
+                private readonly bool fastReboot = true;
+
+                public override string Name => "ipr";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    var quiesceOnly = false;
+                    if (fastReboot && pdev.Kernel.SystemState == SystemState.Restart)
+                    {
+                        quiesceOnly = true;
+                    }
+
+                    BringDown(pdev, quiesceOnly);
+                }
+
+                private static void BringDown(PciDevice pdev, bool quiesceOnly)
+                {
+                    if (!quiesceOnly)
+                    {
+                        pdev.WriteCache?.Flush(TimeSpan.FromMinutes(1));
+                    }
+
+                    pdev.ClearMaster();
+                }
+            }
+
+            """,
+            """
+            using System;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class IprDriver : PciDriver
+            {
+                private readonly bool fastReboot = true;
+
+                public override string Name => "ipr";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.WriteCache?.Flush(TimeSpan.FromSeconds(30));
+                    var quiesceOnly = false;
+                    if (fastReboot && pdev.Kernel.SystemState == SystemState.Restart)
+                    {
+                        quiesceOnly = true;
+                    }
+
+                    BringDown(pdev, quiesceOnly);
+                }
+
+                private static void BringDown(PciDevice pdev, bool quiesceOnly)
+                {
+                    if (!quiesceOnly)
+                    {
+                        pdev.WriteCache?.Flush(TimeSpan.FromMinutes(1));
+                    }
+
+                    pdev.ClearMaster();
+                }
+            }
+
+            """),
+
+        // SHD010: Shutdown and Remove share a helper in another file whose register wait has no bound, and
+        // Remove flushes with the overload that has none; both get 30 s, the helper's once.
+        (
+            "Nvme.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class NvmeDriver : PciDriver
+            {
+                public override string Name => "nvme";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Shutdown(PciDevice pdev) => NvmeController.Disable(pdev);
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.WriteCache?.Flush();
+                    NvmeController.Disable(pdev);
+                }
+            }
+
+            """,
+            """
+            using System;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class NvmeDriver : PciDriver
+            {
+                public override string Name => "nvme";
+
+                public override void Probe(PciDevice pdev) => pdev.EnableDevice();
+
+                public override void Shutdown(PciDevice pdev) => NvmeController.Disable(pdev);
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.WriteCache?.Flush(TimeSpan.FromSeconds(30));
+                    NvmeController.Disable(pdev);
+                }
+            }
+
+            """),
+        (
+            "NvmeController.cs",
+            """
+            using System.Threading;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            internal static class NvmeController
+            {
+                public static void Disable(PciDevice pdev)
+                {
+                    pdev.WriteRegister(0x14, 1 << 14);
+                    pdev.WaitForRegister(0x1c, 0xc, 0x8, Timeout.InfiniteTimeSpan);
+                }
+            }
+
+            """,
+            """
+            using System;
+            using System.Threading;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            internal static class NvmeController
+            {
+                public static void Disable(PciDevice pdev)
+                {
+                    pdev.WriteRegister(0x14, 1 << 14);
+                    pdev.WaitForRegister(0x1c, 0xc, 0x8, TimeSpan.FromSeconds(30));
+                }
+            }
+
+            """),
+        // SHD008: zpci's SlotReset tests the bound driver, directly and through a helper.
+        (
+            "Zpci.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class ZpciNicDriver : PciDriver
+            {
+                public override string Name => "zpci-nic";
+
+                public override void Probe(PciDevice device) => device.EnableDevice();
+
+                public override void Remove(PciDevice device) => device.DisableDevice();
+
+                public override void Shutdown(PciDevice device) => Remove(device);
+
+                public override PciErsResult SlotReset(PciDevice device)
+                {
+                    if (device.Driver is null)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    device.EnableDevice();
+                    return PciErsResult.Recovered;
+                }
+
+                public override void ResumeAfterError(PciDevice device)
+                {
+                    if (IsBound(device))
+                    {
+                        device.SetMaster();
+                    }
+                }
+
+                private static bool IsBound(PciDevice device) => device.DriverData != null;
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class ZpciNicDriver : PciDriver
+            {
+                public override string Name => "zpci-nic";
+
+                public override void Probe(PciDevice device) => device.EnableDevice();
+
+                public override void Remove(PciDevice device) => device.DisableDevice();
+
+                public override void Shutdown(PciDevice device) => Remove(device);
+
+                public override PciErsResult SlotReset(PciDevice device)
+                {
+                    if (!device.IsAdded)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    if (device.Driver is null)
+                    {
+                        return PciErsResult.Disconnect;
+                    }
+
+                    device.EnableDevice();
+                    return PciErsResult.Recovered;
+                }
+
+                public override void ResumeAfterError(PciDevice device)
+                {
+                    if (!device.IsAdded)
+                    {
+                        return;
+                    }
+
+                    if (IsBound(device))
+                    {
+                        device.SetMaster();
+                    }
+                }
+
+                private static bool IsBound(PciDevice device) => device.DriverData != null;
+            }
+
+            """),
+
+        // SHD009: storvsc closes its VMBus channel in Suspend, Remove and Shutdown; one link in Probe.
+        (
+            "Storvsc.cs",
+            """
+            using System.Linq;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class StorvscDriver : PlatformDriver
+            {
+                private PlatformDevice? vmbus;
+
+                public override string Name => "hv_storvsc";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    vmbus = device.Kernel.Devices.OfType<PlatformDevice>().Single(d => d.Compatible == "microsoft,vmbus");
+                    vmbus.WriteRegister(0, 5);
+                }
+
+                public override void Suspend(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Remove(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Shutdown(PlatformDevice device) => Remove(device);
+
+                private static void CloseChannel(PlatformDevice bus) => bus.WriteRegister(0, 7);
+            }
+
+            """,
+            """
+            using System.Linq;
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class StorvscDriver : PlatformDriver
+            {
+                private PlatformDevice? vmbus;
+
+                public override string Name => "hv_storvsc";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    vmbus = device.Kernel.Devices.OfType<PlatformDevice>().Single(d => d.Compatible == "microsoft,vmbus");
+                    device.AddAutoRemoveLink(vmbus);
+                    vmbus.WriteRegister(0, 5);
+                }
+
+                public override void Suspend(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Remove(PlatformDevice device) => CloseChannel(vmbus!);
+
+                public override void Shutdown(PlatformDevice device) => Remove(device);
+
+                private static void CloseChannel(PlatformDevice bus) => bus.WriteRegister(0, 7);
             }
 
             """),

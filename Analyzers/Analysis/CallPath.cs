@@ -4,18 +4,25 @@ using Microsoft.CodeAnalysis;
 
 namespace ShutdownAnalyzers.Analysis;
 
-/// <summary>One method on a <see cref="CallPath"/>: its name, and the argument that gave the last call its effect.</summary>
+/// <summary>
+/// One method on a <see cref="CallPath"/>: its name, the argument that gave the last call its effect,
+/// and the call that entered it from the step before (none for the first step).
+/// </summary>
 internal readonly struct CallStep
 {
-    public CallStep(IMethodSymbol method, string? decidingArgument = null)
+    public CallStep(IMethodSymbol method, string? decidingArgument = null, ReachableCall? call = null)
     {
         Method = method;
         DecidingArgument = decidingArgument;
+        Call = call;
     }
 
     public IMethodSymbol Method { get; }
 
     public string? DecidingArgument { get; }
+
+    /// <summary>The call, in the previous step's method, that runs this one; null for the analysed method itself.</summary>
+    public ReachableCall? Call { get; }
 
     public override string ToString() => DecidingArgument is null ? Method.Name : Method.Name + "(" + DecidingArgument + ")";
 }

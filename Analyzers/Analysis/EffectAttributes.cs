@@ -22,6 +22,7 @@ internal sealed class EffectAttributes
         FlushesCache = Create(symbols.FlushesCacheAttribute);
         Resets = Create(symbols.ResetsAttribute);
         WaitsOnHardware = Create(symbols.WaitsOnHardwareAttribute);
+        WaitsWithoutTimeout = symbols.WaitsOnHardwareAttribute is { } waits ? new WaitsWithoutTimeoutEffect(waits) : null;
         PerformsIo = Create(symbols.PerformsIoAttribute);
     }
 
@@ -39,6 +40,9 @@ internal sealed class EffectAttributes
     public Effect? Resets { get; }
 
     public Effect? WaitsOnHardware { get; }
+
+    /// <summary><c>[WaitsOnHardware]</c> calls with no timeout parameter, or with a null or infinite timeout.</summary>
+    public Effect? WaitsWithoutTimeout { get; }
 
     public Effect? PerformsIo { get; }
 

@@ -5,11 +5,13 @@ using Microsoft.CodeAnalysis;
 namespace ShutdownAnalyzers.Analysis;
 
 /// <summary>
-/// A method as the analysis sees it from one kind of call site: the method's definition and the
-/// constant bool or enum arguments its callers pass (unknown elsewhere). Such arguments are few,
-/// so a method is analysed once per distinct set of them: <c>EnterState(device, PciPowerState.D3Cold)</c>
-/// and <c>EnterState(device, PciPowerState.D0)</c> get different answers, and a <c>SystemState</c>
-/// passed down from Shutdown keeps its restart value in the callee.
+/// A method as the analysis sees it from one kind of call site: the method's definition and what its
+/// callers pass that decides paths — constant bool and enum arguments, infinite timeouts, objects the
+/// path assumptions say exist (unknown elsewhere). Such arguments are few, so a method is analysed once
+/// per distinct set of them: <c>EnterState(device, PciPowerState.D3Cold)</c> and
+/// <c>EnterState(device, PciPowerState.D0)</c> get different answers, a <c>SystemState</c> passed down
+/// from Shutdown keeps its restart value in the callee, and <c>WaitReady(device, Timeout.InfiniteTimeSpan)</c>
+/// waits for ever inside.
 /// </summary>
 internal readonly struct MethodContext : IEquatable<MethodContext>
 {
@@ -32,14 +34,14 @@ internal readonly struct MethodContext : IEquatable<MethodContext>
         return new MethodContext(definition, ImmutableArray.Create(new AbstractValue[definition.Parameters.Length]));
     }
 
-    /// <summary>The method as called by <paramref name="call"/>, keeping its constant bool and enum arguments.</summary>
+    /// <summary>The method as called by <paramref name="call"/>, keeping the arguments that decide paths.</summary>
     public static MethodContext CalledBy(IMethodSymbol target, ReachableCall call)
     {
         var definition = Definition(target);
         var arguments = new AbstractValue[definition.Parameters.Length];
         for (var i = 0; i < arguments.Length && i < call.Arguments.Length; i++)
         {
-            if (IsSmallDomain(definition.Parameters[i].Type))
+            if (Carries(definition.Parameters[i].Type, call.Arguments[i]))
             {
                 arguments[i] = call.Arguments[i];
             }
@@ -54,7 +56,7 @@ internal readonly struct MethodContext : IEquatable<MethodContext>
         var state = FlowState.Empty;
         for (var i = 0; i < Arguments.Length; i++)
         {
-            if (Arguments[i].IsConstant)
+            if (Arguments[i].IsConstant || Arguments[i].IsKnownNotNull)
             {
                 state = state.Set(Method.Parameters[i], Arguments[i]);
             }
@@ -98,13 +100,20 @@ internal readonly struct MethodContext : IEquatable<MethodContext>
 
     private static IMethodSymbol Definition(IMethodSymbol method) => (method.PartialImplementationPart ?? method).OriginalDefinition;
 
-    private static bool IsSmallDomain(ITypeSymbol type)
+    /// <summary>Bool and enum constants, infinite or null timeouts (<c>TimeSpan</c>, <c>TimeSpan?</c>), and objects known to exist.</summary>
+    private static bool Carries(ITypeSymbol type, AbstractValue value)
     {
+        if (!value.IsConstant)
+        {
+            return value.IsKnownNotNull && !type.IsValueType;
+        }
+
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             type = nullable.TypeArguments[0];
         }
 
-        return type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum;
+        return type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum ||
+               (type is { Name: "TimeSpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } && (value.Constant is null || value.Equals(AbstractValue.InfiniteTimeout)));
     }
 }

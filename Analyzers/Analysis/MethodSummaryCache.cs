@@ -13,8 +13,9 @@ namespace ShutdownAnalyzers.Analysis;
 /// <summary>
 /// What the restart-path analysis has learnt about one compilation's methods, kept for the
 /// compilation's lifetime and shared by every driver type analysed concurrently: each method body's
-/// reachable calls (once per <see cref="MethodContext"/>) and each (effect, method, receiver type)
-/// summary. Values may rarely be computed twice by racing threads; they are equal, so either wins.
+/// path block by block (once per <see cref="MethodContext"/>) and each (effect, method, receiver type)
+/// summary, "some path has it" and "every path has it". Values may rarely be computed twice by
+/// racing threads; they are equal, so either wins.
 /// </summary>
 internal sealed class MethodSummaryCache
 {
@@ -22,8 +23,9 @@ internal sealed class MethodSummaryCache
     private readonly SystemStateConditionEvaluator evaluator;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> semanticModels = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphsWithLocalFunctions = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<MethodContext, ImmutableArray<ReachableCall>> reachableCalls = new();
+    private readonly ConcurrentDictionary<MethodContext, MethodFlow?> flows = new();
     private readonly ConcurrentDictionary<SummaryKey, CallPath?> summaries = new();
+    private readonly ConcurrentDictionary<SummaryKey, bool> alwaysSummaries = new();
 
     public MethodSummaryCache(Compilation compilation, SystemStateConditionEvaluator evaluator)
     {
@@ -32,15 +34,19 @@ internal sealed class MethodSummaryCache
     }
 
     /// <summary>
-    /// The calls the restart path reaches in the method's body, or an empty list when the body is not
+    /// The calls the path reaches in the method's body, or an empty list when the body is not
     /// in this compilation (metadata, abstract, extern). <paramref name="knownGraph"/> saves building
     /// the graph again when the caller already has it.
     /// </summary>
-    public ImmutableArray<ReachableCall> GetReachableCalls(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null)
+    public ImmutableArray<ReachableCall> GetReachableCalls(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null) =>
+        GetFlow(context, cancellationToken, knownGraph)?.Calls ?? ImmutableArray<ReachableCall>.Empty;
+
+    /// <summary>The path through the method's body block by block, or null when the body is not in this compilation.</summary>
+    public MethodFlow? GetFlow(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null)
     {
-        if (reachableCalls.TryGetValue(context, out var calls))
+        if (flows.TryGetValue(context, out var flow))
         {
-            return calls;
+            return flow;
         }
 
         if (knownGraph is not null && !knownGraph.LocalFunctions.IsEmpty)
@@ -49,10 +55,8 @@ internal sealed class MethodSummaryCache
         }
 
         var graph = knownGraph ?? GetGraph(context.Method, cancellationToken);
-        calls = graph is null
-            ? ImmutableArray<ReachableCall>.Empty
-            : RestartPathFlow.FindReachableCalls(graph, context.EntryState(), evaluator, cancellationToken);
-        return reachableCalls.GetOrAdd(context, calls);
+        flow = graph is null ? null : RestartPathFlow.Analyze(graph, context.EntryState(), evaluator, cancellationToken);
+        return flows.GetOrAdd(context, flow);
     }
 
     /// <summary>True when the method's body is in this compilation, so the analysis can follow a call into it.</summary>
@@ -79,8 +83,15 @@ internal sealed class MethodSummaryCache
 
     public void AddSummary(SummaryKey key, CallPath? path) => summaries.TryAdd(key, path);
 
-    private ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>Whether every path through the method of <paramref name="key"/> has the key's effect, once known for good.</summary>
+    public bool TryGetAlwaysSummary(SummaryKey key, out bool always) => alwaysSummaries.TryGetValue(key, out always);
+
+    public void AddAlwaysSummary(SummaryKey key, bool always) => alwaysSummaries.TryAdd(key, always);
+
+    /// <summary>The method's control-flow graph, built once per compilation; null when its body is not in this compilation.</summary>
+    public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        method = (method.PartialImplementationPart ?? method).OriginalDefinition;
         if (graphsWithLocalFunctions.TryGetValue(method, out var cached))
         {
             return cached;

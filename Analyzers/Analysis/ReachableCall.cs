@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ShutdownAnalyzers.Analysis;
 
@@ -21,13 +22,15 @@ internal enum CallReceiver
 /// </summary>
 internal sealed class ReachableCall
 {
-    public ReachableCall(IMethodSymbol target, bool isVirtual, CallReceiver receiver, SyntaxNode syntax, ImmutableArray<AbstractValue> arguments)
+    public ReachableCall(
+        IMethodSymbol target, bool isVirtual, CallReceiver receiver, SyntaxNode syntax, ImmutableArray<AbstractValue> arguments, IInvocationOperation? operation = null)
     {
         Target = target;
         IsVirtual = isVirtual;
         Receiver = receiver;
         Syntax = syntax;
         Arguments = arguments;
+        Operation = operation;
     }
 
     /// <summary>The method the compiler bound the call to.</summary>
@@ -44,5 +47,16 @@ internal sealed class ReachableCall
     /// <summary>What was known about each argument, by the ordinal of <see cref="Target"/>'s parameter.</summary>
     public ImmutableArray<AbstractValue> Arguments { get; }
 
+    /// <summary>The invocation itself, for a rule that needs to see where an argument came from.</summary>
+    public IInvocationOperation? Operation { get; }
+
     public override string ToString() => Syntax.ToString();
+
+    /// <summary>How <paramref name="invocation"/> reaches its receiver.</summary>
+    public static CallReceiver ReceiverOf(IInvocationOperation invocation) => invocation.Instance switch
+    {
+        null => CallReceiver.None,
+        IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => CallReceiver.This,
+        _ => CallReceiver.Other,
+    };
 }

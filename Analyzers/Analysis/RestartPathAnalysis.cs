@@ -9,17 +9,18 @@ namespace ShutdownAnalyzers.Analysis;
 
 /// <summary>
 /// Answers, for one compilation, "while the system restarts (kexec, reboot), which calls of this
-/// method have effect X, directly or through the methods they call, and by which path?" for any
-/// <see cref="Effect"/>. Create one per compilation at compilation start; it is thread-safe.
+/// method have effect X, directly or through the methods they call, and by which path?" and "does every
+/// path through this method have effect X?" for any <see cref="Effect"/>. Create one per compilation at
+/// compilation start (one per set of <see cref="PathAssumptions"/>); it is thread-safe.
 /// </summary>
 /// <remarks>
-/// Each method body is walked on its control-flow graph with <c>SystemState == Restart</c> assumed
-/// (<see cref="SystemStateConditionEvaluator"/>), so branches that only a power-off, halt or suspend
-/// takes are pruned. Calls into methods whose bodies are in the same compilation are followed, with
-/// constant bool and enum arguments carried in (<see cref="MethodContext"/>); a virtual call on
-/// <c>this</c> resolves to the override seen from the type being analysed. Not followed: calls through
-/// interfaces, delegates, lambdas, and virtual calls on other objects beyond the statically bound
-/// method. Recursion stops at methods already on the call stack, and summaries are cached.
+/// Each method body is walked on its control-flow graph under the assumptions — by default
+/// <c>SystemState == Restart</c> (<see cref="SystemStateConditionEvaluator"/>), so branches that only a
+/// power-off, halt or suspend takes are pruned. Calls into methods whose bodies are in the same
+/// compilation are followed, with the arguments that decide paths carried in (<see cref="MethodContext"/>);
+/// a virtual call on <c>this</c> resolves to the override seen from the type being analysed. Not
+/// followed: calls through interfaces, delegates, lambdas, and virtual calls on other objects beyond the
+/// statically bound method. Recursion stops at methods already on the call stack, and summaries are cached.
 /// </remarks>
 internal sealed class RestartPathAnalysis
 {
@@ -27,24 +28,42 @@ internal sealed class RestartPathAnalysis
     private const int MaxCallDepth = 32;
 
     private readonly MethodSummaryCache cache;
+    private readonly SystemStateConditionEvaluator evaluator;
 
-    private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache)
+    private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache, SystemStateConditionEvaluator evaluator, PathAssumptions assumptions)
     {
         Effects = effects;
         this.cache = cache;
+        this.evaluator = evaluator;
+        Assumptions = assumptions;
     }
 
     /// <summary>The effects of the bus API's attributes, to pass to the queries.</summary>
     public EffectAttributes Effects { get; }
 
+    /// <summary>What every path walked is taken to satisfy.</summary>
+    public PathAssumptions Assumptions { get; }
+
     /// <summary>Null when the bus API has no <c>Kernel.SystemState</c>: then there is no restart path to speak of.</summary>
-    public static RestartPathAnalysis? Create(DriverModelSymbols symbols)
+    public static RestartPathAnalysis? Create(DriverModelSymbols symbols) => Create(symbols, PathAssumptions.Restart);
+
+    /// <summary>
+    /// The analysis of the paths <paramref name="assumptions"/> allow. Null when the bus API has no
+    /// <c>Kernel.SystemState</c>, or not the state assumed.
+    /// </summary>
+    public static RestartPathAnalysis? Create(DriverModelSymbols symbols, PathAssumptions assumptions)
     {
-        var evaluator = SystemStateConditionEvaluator.Create(symbols.Kernel, symbols.SystemState);
+        var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions);
         return evaluator is null
             ? null
-            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator));
+            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator), evaluator, assumptions);
     }
+
+    /// <summary>What <paramref name="operation"/> evaluates to under the assumptions, with no locals or parameters known.</summary>
+    public AbstractValue Evaluate(IOperation operation) => evaluator.Evaluate(operation, FlowState.Empty);
+
+    /// <summary>True when <paramref name="operation"/> reads <c>Kernel.SystemState</c>.</summary>
+    public bool ReadsSystemState(IOperation operation) => evaluator.ReadsSystemState(operation);
 
     /// <summary>
     /// The calls in <paramref name="method"/>'s own body, on the restart path, that have
@@ -84,18 +103,39 @@ internal sealed class RestartPathAnalysis
         return path?.Prepend(new CallStep(method));
     }
 
+    /// <summary>
+    /// True when every path through <paramref name="method"/> from its entry to a normal end passes a
+    /// call with <paramref name="effect"/>, directly or through a method whose every path has it (a must
+    /// question: "does Shutdown always flush?"). False when the method has no body in this compilation.
+    /// </summary>
+    public bool AlwaysReaches(IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken) =>
+        cache.HasBody(method) && SummarizeAlways(new SummaryKey(effect, MethodContext.Entry(method), thisType), new CallStack(), cancellationToken).Always;
+
     /// <summary>The calls in <paramref name="method"/>'s own body that the restart path reaches, in source order.</summary>
     public ImmutableArray<ReachableCall> GetReachableCalls(IMethodSymbol method, CancellationToken cancellationToken) =>
         cache.GetReachableCalls(MethodContext.Entry(method), cancellationToken);
+
+    /// <summary>True when the method's body is in this compilation, so a walk can follow a call into it.</summary>
+    public bool HasBody(IMethodSymbol method) => cache.HasBody(method);
+
+    /// <summary>
+    /// The method's control-flow graph, with every branch (no restart assumption), for questions the
+    /// restart path does not answer; built once per compilation. Null when the body is not in this compilation.
+    /// </summary>
+    public ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, CancellationToken cancellationToken) =>
+        cache.HasBody(method) ? cache.GetGraph(method, cancellationToken) : null;
 
     /// <summary>
     /// The method a call runs: the bound method, or for a virtual call on <c>this</c> the most derived
     /// override in <paramref name="thisType"/> and its bases.
     /// </summary>
-    public static IMethodSymbol ResolveTarget(ReachableCall call, INamedTypeSymbol? thisType)
+    public static IMethodSymbol ResolveTarget(ReachableCall call, INamedTypeSymbol? thisType) =>
+        ResolveTarget(call.Target, call.IsVirtual, call.Receiver, thisType);
+
+    /// <summary>As <see cref="ResolveTarget(ReachableCall, INamedTypeSymbol?)"/>, for a call the caller found itself.</summary>
+    public static IMethodSymbol ResolveTarget(IMethodSymbol target, bool isVirtual, CallReceiver receiver, INamedTypeSymbol? thisType)
     {
-        var target = call.Target;
-        if (!call.IsVirtual || call.Receiver != CallReceiver.This || thisType is null)
+        if (!isVirtual || receiver != CallReceiver.This || thisType is null)
         {
             return target;
         }
@@ -127,7 +167,7 @@ internal sealed class RestartPathAnalysis
         var match = effect.Match(target, call.Arguments);
         if (match.IsMatch)
         {
-            return new Step(CallPath.Of(new CallStep(target, match.DecidingArgument)), Step.Final);
+            return new Step(CallPath.Of(new CallStep(target, match.DecidingArgument, call)), Step.Final);
         }
 
         if (!cache.HasBody(target))
@@ -137,7 +177,7 @@ internal sealed class RestartPathAnalysis
 
         var calleeThis = call.Receiver == CallReceiver.This ? thisType : null;
         var callee = Summarize(new SummaryKey(effect, MethodContext.CalledBy(target, call), calleeThis), stack, cancellationToken);
-        return new Step(callee.Path?.Prepend(new CallStep(target)), callee.DependsOnDepth);
+        return new Step(callee.Path?.Prepend(new CallStep(target, call: call)), callee.DependsOnDepth);
     }
 
     private Step Summarize(SummaryKey key, CallStack stack, CancellationToken cancellationToken)
@@ -186,6 +226,79 @@ internal sealed class RestartPathAnalysis
         }
 
         return new Step(best, dependsOn);
+    }
+
+    /// <summary>Whether every path through the method of <paramref name="key"/> has its effect; recursion is assumed to have it.</summary>
+    private AlwaysStep SummarizeAlways(SummaryKey key, CallStack stack, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetAlwaysSummary(key, out var cached))
+        {
+            return new AlwaysStep(cached, Step.Final);
+        }
+
+        if (stack.DepthOf(key) is { } inProgress)
+        {
+            return new AlwaysStep(true, inProgress); // the greatest fixed point: a cycle does not by itself avoid the effect
+        }
+
+        var depth = stack.Count;
+        if (depth >= MaxCallDepth)
+        {
+            return new AlwaysStep(false, -1);
+        }
+
+        stack.Push(key);
+        var dependsOn = Step.Final;
+        var flow = cache.GetFlow(key.Context, cancellationToken);
+        var always = flow is not null && EveryPathFlow.AlwaysPasses(flow, call =>
+        {
+            var step = CallAlways(key.Effect, call, key.ThisType, stack, cancellationToken);
+            if (step.DependsOnDepth < dependsOn)
+            {
+                dependsOn = step.DependsOnDepth;
+            }
+
+            return step.Always;
+        });
+        stack.Pop();
+
+        if (dependsOn >= depth)
+        {
+            cache.AddAlwaysSummary(key, always);
+            dependsOn = Step.Final;
+        }
+
+        return new AlwaysStep(always, dependsOn);
+    }
+
+    private AlwaysStep CallAlways(Effect effect, ReachableCall call, INamedTypeSymbol? thisType, CallStack stack, CancellationToken cancellationToken)
+    {
+        var target = ResolveTarget(call, thisType);
+        if (effect.Match(target, call.Arguments).IsMatch)
+        {
+            return new AlwaysStep(true, Step.Final);
+        }
+
+        if (!cache.HasBody(target))
+        {
+            return new AlwaysStep(false, Step.Final);
+        }
+
+        var calleeThis = call.Receiver == CallReceiver.This ? thisType : null;
+        return SummarizeAlways(new SummaryKey(effect, MethodContext.CalledBy(target, call), calleeThis), stack, cancellationToken);
+    }
+
+    private readonly struct AlwaysStep
+    {
+        public AlwaysStep(bool always, int dependsOnDepth)
+        {
+            Always = always;
+            DependsOnDepth = dependsOnDepth;
+        }
+
+        public bool Always { get; }
+
+        public int DependsOnDepth { get; }
     }
 
     private readonly struct Step

@@ -20,6 +20,14 @@ internal static class RestartPathFlow
         ControlFlowGraph graph,
         FlowState entryState,
         SystemStateConditionEvaluator evaluator,
+        CancellationToken cancellationToken) =>
+        Analyze(graph, entryState, evaluator, cancellationToken).Calls;
+
+    /// <summary>The blocks the path reaches, each with its calls and the branches it can take, and every call in source order.</summary>
+    public static MethodFlow Analyze(
+        ControlFlowGraph graph,
+        FlowState entryState,
+        SystemStateConditionEvaluator evaluator,
         CancellationToken cancellationToken)
     {
         var untracked = FindUntrackedVariables(graph.OriginalOperation);
@@ -31,16 +39,21 @@ internal static class RestartPathFlow
         var walker = new Walker(graph, evaluator, untracked);
         var entryStates = walker.Solve(entryState, cancellationToken);
 
+        var blocks = new ReachedBlock?[graph.Blocks.Length];
         var calls = new List<ReachableCall>();
         foreach (var block in graph.Blocks)
         {
             if (entryStates[block.Ordinal] is { } state)
             {
-                walker.TransferBlock(block, state, calls);
+                var blockCalls = new List<ReachableCall>();
+                var branches = walker.TransferBlock(block, state, blockCalls);
+                blocks[block.Ordinal] = new ReachedBlock(blockCalls.ToImmutableArray(), branches);
+                calls.AddRange(blockCalls);
             }
         }
 
-        return calls.OrderBy(call => call.Syntax.SpanStart).ThenBy(call => call.Syntax.Span.Length).ToImmutableArray();
+        var ordered = calls.OrderBy(call => call.Syntax.SpanStart).ThenBy(call => call.Syntax.Span.Length).ToImmutableArray();
+        return new MethodFlow(graph, blocks.ToImmutableArray(), ordered);
     }
 
     /// <summary>
@@ -188,14 +201,16 @@ internal static class RestartPathFlow
             }
         }
 
-        /// <summary>Runs a reached block once more with its final entry state, collecting its calls.</summary>
-        public void TransferBlock(BasicBlock block, FlowState state, List<ReachableCall> calls)
+        /// <summary>Runs a reached block once more with its final entry state, collecting its calls; returns the branches it can take.</summary>
+        public ImmutableArray<ControlFlowBranch> TransferBlock(BasicBlock block, FlowState state, List<ReachableCall> calls)
         {
             var after = TransferOperations(block, state, calls);
             if (block.BranchValue is { } branchValue)
             {
                 Transfer(branchValue, after, calls);
             }
+
+            return TakenBranches(block, after, out _).ToImmutableArray();
         }
 
         private IEnumerable<ControlFlowBranch> TakenBranches(BasicBlock block, FlowState state, out FlowState afterBranchValue)
@@ -338,14 +353,38 @@ internal static class RestartPathFlow
                 }
             }
 
-            var receiver = invocation.Instance switch
-            {
-                null => CallReceiver.None,
-                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => CallReceiver.This,
-                _ => CallReceiver.Other,
-            };
-
-            return new ReachableCall(method, invocation.IsVirtual, receiver, invocation.Syntax, ImmutableArray.Create(arguments));
+            return new ReachableCall(method, invocation.IsVirtual, ReachableCall.ReceiverOf(invocation), invocation.Syntax, ImmutableArray.Create(arguments), invocation);
         }
     }
+}
+
+/// <summary>The path through one method body: the blocks it reaches (null for the others, by ordinal), and every call on it in source order.</summary>
+internal sealed class MethodFlow
+{
+    public MethodFlow(ControlFlowGraph graph, ImmutableArray<ReachedBlock?> blocks, ImmutableArray<ReachableCall> calls)
+    {
+        Graph = graph;
+        Blocks = blocks;
+        Calls = calls;
+    }
+
+    public ControlFlowGraph Graph { get; }
+
+    public ImmutableArray<ReachedBlock?> Blocks { get; }
+
+    public ImmutableArray<ReachableCall> Calls { get; }
+}
+
+/// <summary>A block the path reaches: its calls in evaluation order, and the branches out of it the path can take.</summary>
+internal sealed class ReachedBlock
+{
+    public ReachedBlock(ImmutableArray<ReachableCall> calls, ImmutableArray<ControlFlowBranch> branches)
+    {
+        Calls = calls;
+        Branches = branches;
+    }
+
+    public ImmutableArray<ReachableCall> Calls { get; }
+
+    public ImmutableArray<ControlFlowBranch> Branches { get; }
 }

@@ -2,31 +2,57 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ShutdownAnalyzers.Infrastructure;
 
 namespace ShutdownAnalyzers.Analysis;
 
 /// <summary>
-/// Evaluates values and branch conditions under the restart assumption: every read of
-/// <c>Kernel.SystemState</c>, on any kernel instance, is the constant <c>SystemState.Restart</c>.
-/// With the constants in a <see cref="FlowState"/> this folds <c>==</c>, <c>!=</c>, relational
-/// operators, <c>!</c>, <c>&amp;</c>/<c>|</c>, conversions and <c>is</c> patterns (<c>not</c>, <c>and</c>,
-/// <c>or</c>, relational). The compiler's control-flow graph has already lowered <c>&amp;&amp;</c>,
-/// <c>||</c>, <c>?:</c>, <c>switch</c> statements and expressions into branches over these.
+/// Evaluates values and branch conditions under the <see cref="PathAssumptions"/>: by default every
+/// read of <c>Kernel.SystemState</c>, on any kernel instance, is the constant <c>SystemState.Restart</c>;
+/// with a volatile write cache assumed, <c>[IndicatesNonVolatileCache]</c> properties read false and the
+/// cache object is not null. With the constants in a <see cref="FlowState"/> this folds <c>==</c>,
+/// <c>!=</c>, relational operators, <c>!</c>, <c>&amp;</c>/<c>|</c>, conversions, null checks and
+/// <c>is</c> patterns (<c>not</c>, <c>and</c>, <c>or</c>, relational, type and property patterns). The
+/// compiler's control-flow graph has already lowered <c>&amp;&amp;</c>, <c>||</c>, <c>?:</c>, <c>?.</c>,
+/// <c>switch</c> statements and expressions into branches over these. Infinite timeouts are known
+/// (<c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.MaxValue</c>, <c>TimeSpan.FromMilliseconds(-1)</c>).
 /// Anything else is unknown, and an unknown condition leaves both branches open.
 /// </summary>
 internal sealed class SystemStateConditionEvaluator
 {
     private readonly IPropertySymbol systemStateProperty;
-    private readonly AbstractValue restart;
+    private readonly AbstractValue assumedState;
+    private readonly SyntaxNode? stateOverrideNode;
+    private readonly AbstractValue stateOverride;
+    private readonly INamedTypeSymbol? nonVolatileAttribute;
+    private readonly INamedTypeSymbol? timeSpan;
+    private readonly INamedTypeSymbol? timeout;
 
-    private SystemStateConditionEvaluator(IPropertySymbol systemStateProperty, AbstractValue restart)
+    private SystemStateConditionEvaluator(
+        IPropertySymbol systemStateProperty,
+        AbstractValue assumedState,
+        (SyntaxNode Node, AbstractValue State)? stateOverride,
+        INamedTypeSymbol? nonVolatileAttribute,
+        Compilation compilation)
     {
         this.systemStateProperty = systemStateProperty;
-        this.restart = restart;
+        this.assumedState = assumedState;
+        stateOverrideNode = stateOverride?.Node;
+        this.stateOverride = stateOverride?.State ?? AbstractValue.Unknown;
+        this.nonVolatileAttribute = nonVolatileAttribute;
+        timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        timeout = compilation.GetTypeByMetadataName("System.Threading.Timeout");
     }
 
-    /// <summary>Null when the bus API has no <c>Kernel.SystemState</c> or no <c>SystemState.Restart</c>.</summary>
-    public static SystemStateConditionEvaluator? Create(INamedTypeSymbol? kernel, INamedTypeSymbol? systemState)
+    /// <summary>
+    /// Evaluates under <paramref name="assumptions"/>. Null when the bus API has no <c>Kernel.SystemState</c>,
+    /// no <c>SystemState.Restart</c>, or not the state assumed.
+    /// </summary>
+    public static SystemStateConditionEvaluator? Create(DriverModelSymbols symbols, PathAssumptions assumptions) =>
+        Create(symbols.Kernel, symbols.SystemState, assumptions, symbols.IndicatesNonVolatileCacheAttribute, symbols.Compilation);
+
+    private static SystemStateConditionEvaluator? Create(
+        INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, PathAssumptions assumptions, INamedTypeSymbol? nonVolatileAttribute, Compilation compilation)
     {
         if (kernel is null || systemState is null)
         {
@@ -42,11 +68,43 @@ internal sealed class SystemStateConditionEvaluator
             }
         }
 
-        foreach (var member in systemState.GetMembers("Restart"))
+        if (property is null || StateConstant(systemState, "Restart") is null)
         {
-            if (property is not null && member is IFieldSymbol { HasConstantValue: true } field)
+            return null;
+        }
+
+        var assumed = AbstractValue.Unknown;
+        if (assumptions.SystemState is { } name)
+        {
+            if (StateConstant(systemState, name) is not { } value)
             {
-                return new SystemStateConditionEvaluator(property, AbstractValue.FromConstant(field.ConstantValue));
+                return null;
+            }
+
+            assumed = value;
+        }
+
+        (SyntaxNode, AbstractValue)? stateOverride = null;
+        if (assumptions is { StateOverrideNode: { } node, StateOverride: { } overrideName })
+        {
+            if (StateConstant(systemState, overrideName) is not { } value)
+            {
+                return null;
+            }
+
+            stateOverride = (node, value);
+        }
+
+        return new SystemStateConditionEvaluator(property, assumed, stateOverride, assumptions.VolatileWriteCache ? nonVolatileAttribute : null, compilation);
+    }
+
+    private static AbstractValue? StateConstant(INamedTypeSymbol systemState, string name)
+    {
+        foreach (var member in systemState.GetMembers(name))
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field)
+            {
+                return AbstractValue.FromConstant(field.ConstantValue);
             }
         }
 
@@ -68,7 +126,21 @@ internal sealed class SystemStateConditionEvaluator
         switch (operation)
         {
             case IPropertyReferenceOperation when ReadsSystemState(operation):
-                return restart;
+                return IsOverridden(operation.Syntax) ? stateOverride : assumedState;
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } nullable } when IsNullableValue(nullable):
+                return Evaluate(nullable, state) is { IsConstant: true, Constant: not null } known ? known : AbstractValue.Unknown;
+            case IPropertyReferenceOperation property when nonVolatileAttribute is not null:
+                return EvaluateCacheProperty(property.Property);
+            case IFieldReferenceOperation field when IsInfiniteTimeout(field.Field):
+                return AbstractValue.InfiniteTimeout;
+            case IInvocationOperation invocation when IsInfiniteTimeout(invocation, state):
+                return AbstractValue.InfiniteTimeout;
+            case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Arguments.Length: 0, Instance: { } nullable } when IsNullableValue(nullable):
+                return Evaluate(nullable, state) is { IsConstant: true, Constant: not null } value ? value : AbstractValue.Unknown;
+            case IIsNullOperation isNull:
+                return IsNull(Evaluate(isNull.Operand, state));
+            case IDefaultValueOperation { Type: { } type } when !type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T:
+                return AbstractValue.FromConstant(null);
             case ILocalReferenceOperation local:
                 return state.Get(local.Local);
             case IParameterReferenceOperation parameter:
@@ -137,6 +209,12 @@ internal sealed class SystemStateConditionEvaluator
             case IDiscardPatternOperation:
             case IDeclarationPatternOperation { MatchesNull: true }:
                 return AbstractValue.Boolean(true);
+            case IDeclarationPatternOperation declaration:
+                return MatchesType(declaration, value);
+            case ITypePatternOperation type:
+                return MatchesType(type, value);
+            case IRecursivePatternOperation recursive:
+                return MatchRecursive(recursive, value, state);
             case IConstantPatternOperation constant:
                 return AbstractValue.FromBoolean(AreEqual(value, Evaluate(constant.Value, state)));
             case IRelationalPatternOperation relational:
@@ -167,6 +245,12 @@ internal sealed class SystemStateConditionEvaluator
 
     private static bool? AreEqual(AbstractValue left, AbstractValue right)
     {
+        if ((left.IsKnownNotNull && right.IsConstant && right.Constant is null) ||
+            (right.IsKnownNotNull && left.IsConstant && left.Constant is null))
+        {
+            return false;
+        }
+
         if (!left.IsConstant || !right.IsConstant)
         {
             return null;
@@ -218,11 +302,17 @@ internal sealed class SystemStateConditionEvaluator
     }
 
     /// <summary>Carries a constant through conversions that keep its value: enum and integral widening or narrowing within range, nullable, boxing.</summary>
-    private static AbstractValue Convert(IConversionOperation conversion, AbstractValue operand)
+    private AbstractValue Convert(IConversionOperation conversion, AbstractValue operand)
     {
-        if (!operand.IsConstant || conversion.OperatorMethod is not null || conversion.Type is not { } target)
+        if (conversion.OperatorMethod is not null || conversion.Type is not { } target)
         {
             return AbstractValue.Unknown;
+        }
+
+        if (!operand.IsConstant)
+        {
+            // An object that exists still does when seen as a base type, an interface or object.
+            return operand.IsKnownNotNull && (conversion.Conversion.IsIdentity || conversion.Conversion.IsReference) ? operand : AbstractValue.Unknown;
         }
 
         if (operand.Constant is null)
@@ -233,6 +323,11 @@ internal sealed class SystemStateConditionEvaluator
         if (target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             target = nullable.TypeArguments[0];
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(target, timeSpan))
+        {
+            return operand; // only an infinite timeout is ever known
         }
 
         if (target is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying })
@@ -254,6 +349,121 @@ internal sealed class SystemStateConditionEvaluator
                 AbstractValue.FromConstant(System.Convert.ToDouble(operand.Constant)),
             _ => AbstractValue.Unknown,
         };
+    }
+
+    private static bool IsNullableValue(IOperation operation) =>
+        operation.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    private bool IsOverridden(SyntaxNode syntax) =>
+        stateOverrideNode is not null && syntax.SyntaxTree == stateOverrideNode.SyntaxTree && stateOverrideNode.Span.Contains(syntax.Span);
+
+    /// <summary>Under a volatile write cache: "is it non-volatile?" is false, and the cache object exists.</summary>
+    private AbstractValue EvaluateCacheProperty(IPropertySymbol property)
+    {
+        if (HasNonVolatileAttribute(property))
+        {
+            return AbstractValue.Boolean(false);
+        }
+
+        if (property.Type is INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol candidate && HasNonVolatileAttribute(candidate))
+                {
+                    return AbstractValue.NotNull;
+                }
+            }
+        }
+
+        return AbstractValue.Unknown;
+    }
+
+    private bool HasNonVolatileAttribute(IPropertySymbol property)
+    {
+        for (var current = property; current is not null; current = current.OverriddenProperty)
+        {
+            foreach (var attribute in current.OriginalDefinition.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, nonVolatileAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Timeout.InfiniteTimeSpan</c> and <c>TimeSpan.MaxValue</c>: a wait bounded by either never ends.</summary>
+    private bool IsInfiniteTimeout(IFieldSymbol field) =>
+        (field.Name == "InfiniteTimeSpan" && SymbolEqualityComparer.Default.Equals(field.ContainingType, timeout)) ||
+        (field.Name == "MaxValue" && SymbolEqualityComparer.Default.Equals(field.ContainingType, timeSpan));
+
+    /// <summary><c>TimeSpan.FromMilliseconds(-1)</c>, or of <c>Timeout.Infinite</c>: what <c>Timeout.InfiniteTimeSpan</c> is.</summary>
+    private bool IsInfiniteTimeout(IInvocationOperation invocation, FlowState state) =>
+        invocation.TargetMethod is { IsStatic: true, Name: "FromMilliseconds" } method &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, timeSpan) &&
+        invocation.Arguments.Length == 1 &&
+        Evaluate(invocation.Arguments[0].Value, state) is { IsConstant: true } milliseconds &&
+        (milliseconds.Constant is decimal integral ? integral == -1 : milliseconds.Constant is double floating && floating == -1);
+
+    private static AbstractValue IsNull(AbstractValue value)
+    {
+        if (value.IsKnownNotNull)
+        {
+            return AbstractValue.Boolean(false);
+        }
+
+        return value.IsConstant && value.Constant is null ? AbstractValue.Boolean(true) : AbstractValue.Unknown;
+    }
+
+    /// <summary><c>is T</c> and <c>is T x</c>: true for an object known to exist whose static type already is a <c>T</c>.</summary>
+    private static AbstractValue MatchesType(IPatternOperation pattern, AbstractValue value)
+    {
+        if (value.IsConstant && value.Constant is null)
+        {
+            return AbstractValue.Boolean(false);
+        }
+
+        return value.IsKnownNotNull && IsAlways(pattern.InputType, pattern.NarrowedType) ? AbstractValue.Boolean(true) : AbstractValue.Unknown;
+    }
+
+    /// <summary><c>is { P: pattern, ... }</c> (type optional): the object exists, is of the type, and every property pattern matches.</summary>
+    private AbstractValue MatchRecursive(IRecursivePatternOperation pattern, AbstractValue value, FlowState state)
+    {
+        var result = MatchesType(pattern, value);
+        if (result.AsBoolean == false || !pattern.DeconstructionSubpatterns.IsEmpty)
+        {
+            return result.AsBoolean == false ? result : AbstractValue.Unknown;
+        }
+
+        foreach (var subpattern in pattern.PropertySubpatterns)
+        {
+            var member = subpattern.Member is IPropertyReferenceOperation or IFieldReferenceOperation ? Evaluate(subpattern.Member, state) : AbstractValue.Unknown;
+            result = And(result, Match(subpattern.Pattern, member, state));
+        }
+
+        return result;
+    }
+
+    /// <summary>True when every value of <paramref name="input"/> that is not null is a <paramref name="narrowed"/>.</summary>
+    private static bool IsAlways(ITypeSymbol input, ITypeSymbol narrowed)
+    {
+        if (input is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            input = nullable.TypeArguments[0];
+        }
+
+        for (ITypeSymbol? type = input; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.WithNullableAnnotation(NullableAnnotation.None), narrowed.WithNullableAnnotation(NullableAnnotation.None)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (decimal Min, decimal Max)? IntegralRange(SpecialType type) => type switch

@@ -41,6 +41,13 @@ internal sealed class DriverModelSymbols
         ResetsAttribute = compilation.GetTypeByMetadataName(Namespace + ".ResetsAttribute");
         WaitsOnHardwareAttribute = compilation.GetTypeByMetadataName(Namespace + ".WaitsOnHardwareAttribute");
         PerformsIoAttribute = compilation.GetTypeByMetadataName(Namespace + ".PerformsIoAttribute");
+        IndicatesNonVolatileCacheAttribute = compilation.GetTypeByMetadataName(Namespace + ".IndicatesNonVolatileCacheAttribute");
+        DeviceLink = compilation.GetTypeByMetadataName(Namespace + ".DeviceLink");
+        DeviceParent = GetProperty(device, "Parent");
+        DeviceIsAdded = GetProperty(device, "IsAdded");
+        DeviceDriver = GetProperty(device, "Driver");
+        DeviceDriverData = GetProperty(device, "DriverData");
+        KernelDevices = Kernel is null ? null : GetProperty(Kernel, "Devices");
     }
 
     public Compilation Compilation { get; }
@@ -83,6 +90,26 @@ internal sealed class DriverModelSymbols
     public INamedTypeSymbol? WaitsOnHardwareAttribute { get; }
 
     public INamedTypeSymbol? PerformsIoAttribute { get; }
+
+    /// <summary><c>[IndicatesNonVolatileCache]</c>: the marked property is true when a write cache survives a reset.</summary>
+    public INamedTypeSymbol? IndicatesNonVolatileCacheAttribute { get; }
+
+    public INamedTypeSymbol? DeviceLink { get; }
+
+    /// <summary><c>Device.Parent</c>: an ancestor is suspended and shut down after its children.</summary>
+    public IPropertySymbol? DeviceParent { get; }
+
+    /// <summary><c>Device.IsAdded</c> (<c>pci_dev_is_added</c>): the test for "the device is still there".</summary>
+    public IPropertySymbol? DeviceIsAdded { get; }
+
+    /// <summary><c>Device.Driver</c>, the bound driver: no test for the device still being there.</summary>
+    public IPropertySymbol? DeviceDriver { get; }
+
+    /// <summary><c>Device.DriverData</c>, the bound driver's per-device state.</summary>
+    public IPropertySymbol? DeviceDriverData { get; }
+
+    /// <summary><c>Kernel.Devices</c>: every registered device, where a driver looks other devices up.</summary>
+    public IPropertySymbol? KernelDevices { get; }
 
     public static bool TryCreate(Compilation compilation, out DriverModelSymbols symbols)
     {
@@ -177,6 +204,39 @@ internal sealed class DriverModelSymbols
                 {
                     return method;
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="type"/> is the API's <c>Device</c> or derives from it.</summary>
+    public bool IsDevice(ITypeSymbol? type)
+    {
+        for (var current = type as INamedTypeSymbol ?? (type as ITypeParameterSymbol)?.ConstraintTypes.OfType<INamedTypeSymbol>().FirstOrDefault();
+             current is not null;
+             current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, Device))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="property"/> is <paramref name="apiProperty"/> (also through a constructed generic).</summary>
+    public static bool Is(IPropertySymbol property, IPropertySymbol? apiProperty) =>
+        apiProperty is not null && SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, apiProperty);
+
+    private static IPropertySymbol? GetProperty(INamedTypeSymbol type, string name)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IPropertySymbol { IsIndexer: false } property)
+            {
+                return property;
             }
         }
 

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using ShutdownAnalyzers.Runner.Models;
 using ShutdownAnalyzers.Runner.Reports;
+using ShutdownAnalyzers.Runner.Sharding;
 using ShutdownAnalyzers.Runner.Simulation;
 using ShutdownAnalyzers.Simulation;
 
@@ -13,7 +14,7 @@ namespace ShutdownAnalyzers.Runner.Commands;
 
 /// <summary>
 /// <c>shutdown-sim run &lt;model&gt; --scenario &lt;name|all&gt; [--policy &lt;name|all&gt;] [--seed &lt;n&gt;]
-/// [--machine &lt;name&gt;]... [--format table|json|junit] [--output &lt;file&gt;]</c>
+/// [--machine &lt;name&gt;]... [--format table|json|junit|html] [--output &lt;file&gt;] [--shard &lt;i&gt;/&lt;n&gt;]</c>
 /// </summary>
 internal static class RunCommand
 {
@@ -50,10 +51,14 @@ internal static class RunCommand
         {
             Description = "Write the report to this file instead of the console (the summary line still goes to the console).",
         };
+        var shard = new Option<string>("--shard")
+        {
+            Description = "<i>/<n>: run only the i-th of n shares of the sweep (every n-th run, from the i-th), for a CI matrix. Write shards with --format json and combine them with 'merge'.",
+        };
 
         var command = new Command("run", "Run the machines of a model through a lifecycle scenario and report every device's outcome.")
         {
-            model, scenario, policy, seed, machines, format, output,
+            model, scenario, policy, seed, machines, format, output, shard,
         };
         command.SetAction(parse => Execute(
             console,
@@ -64,7 +69,8 @@ internal static class RunCommand
                 parse.GetValue(seed),
                 parse.GetValue(machines) ?? Array.Empty<string>(),
                 parse.GetRequiredValue(format),
-                parse.GetValue(output))));
+                parse.GetValue(output),
+                parse.GetValue(shard))));
         return command;
     }
 
@@ -73,55 +79,27 @@ internal static class RunCommand
         // Cheap checks first, so a typo fails before a project is built.
         var selection = RunSelection.Parse(request.Scenario, request.Policy);
         var format = ReportFormats.Parse(request.Format);
+        var shard = request.Shard is null ? null : Shard.Parse(request.Shard);
         var file = request.Output is null ? null : ReportFile.Prepare(request.Output);
 
         using var model = LoadedModel.Open(request.Model);
-        var runs = selection.RunsFor(model.Select(request.Machines), request.Seed);
-        var terminal = console.OutputIsTerminal ? console.CreateOutputConsole() : null;
-        var reports = Sweep.Run(runs, terminal);
-        var summary = new ReportSummary(reports);
+        var machines = model.Select(request.Machines);
+        var sweep = selection.RunsFor(machines, request.Seed);
+        var runs = shard is null ? sweep : shard.Take(sweep);
+        var reports = Sweep.Run(runs, console.OutputIsTerminal ? console.CreateOutputConsole() : null);
 
-        if (file is null)
-        {
-            WriteToConsole(console, format, reports);
-        }
-        else
-        {
-            file.Write(Render(format, reports));
-            console.Output.WriteLine($"{summary}; {ReportFormats.Format(format)} report written to {file.Argument}");
-        }
-
-        return summary.ExitCode;
+        // A shard's JSON holds everything, so 'merge' can write the whole sweep in any format.
+        Func<string>? render = shard is not null && format == ReportFormat.Json
+            ? () => new ShardReport(shard, SweepDescription(model, machines, selection, request.Seed), sweep.Count, reports).ToJson()
+            : null;
+        return ReportOutput.Deliver(console, format, reports, file, render);
     }
 
-    private static void WriteToConsole(RunnerConsole console, ReportFormat format, IReadOnlyList<ScenarioReport> reports)
-    {
-        if (format == ReportFormat.Table)
-        {
-            TableReport.Write(console.CreateOutputConsole(), reports);
-        }
-        else
-        {
-            console.Output.Write(Render(format, reports));
-        }
-    }
-
-    private static string Render(ReportFormat format, IReadOnlyList<ScenarioReport> reports)
-    {
-        switch (format)
-        {
-            case ReportFormat.Json:
-                return JsonReport.Write(reports);
-            case ReportFormat.JUnit:
-                return JUnitReport.Write(reports);
-            default:
-                using (var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" })
-                {
-                    TableReport.Write(RunnerConsole.CreatePlain(text), reports);
-                    return text.ToString();
-                }
-        }
-    }
+    /// <summary>"Models.dll: machines a, b; scenarios kexec; policies shutdown; seed 0": shards of one sweep say the same.</summary>
+    private static string SweepDescription(LoadedModel model, IReadOnlyList<MachineModel> machines, RunSelection selection, int seed) =>
+        $"{model.AssemblyFileName}: machines {string.Join(", ", machines.Select(m => m.Name))}; "
+        + $"scenarios {string.Join(", ", selection.Scenarios.Select(ScenarioNames.Format))}; "
+        + $"policies {string.Join(", ", selection.Policies.Select(ScenarioNames.Format))}; seed {seed.ToString(CultureInfo.InvariantCulture)}";
 
     private static int ParseSeed(System.CommandLine.Parsing.ArgumentResult result)
     {
@@ -135,5 +113,5 @@ internal static class RunCommand
         return 0;
     }
 
-    private sealed record RunRequest(string Model, string Scenario, string Policy, int Seed, IReadOnlyList<string> Machines, string Format, string? Output);
+    private sealed record RunRequest(string Model, string Scenario, string Policy, int Seed, IReadOnlyList<string> Machines, string Format, string? Output, string? Shard);
 }

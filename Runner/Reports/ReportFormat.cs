@@ -13,11 +13,14 @@ internal enum ReportFormat
 
     /// <summary>JUnit XML: a test suite per run, a test case per device, for CI.</summary>
     JUnit,
+
+    /// <summary>A self-contained web page: the summary table and a timeline per device, failures marked.</summary>
+    Html,
 }
 
 internal static class ReportFormats
 {
-    public static readonly string[] Names = { "table", "json", "junit" };
+    public static readonly string[] Names = { "table", "json", "junit", "html" };
 
     public static ReportFormat Parse(string name)
     {

@@ -49,6 +49,27 @@ public class BusApiEffectsTests
     }
 
     [Fact]
+    public void The_register_wait_performs_io_and_names_its_timeout_parameter()
+    {
+        var method = typeof(MemoryMappedDevice).GetMethod(nameof(MemoryMappedDevice.WaitForRegister))!;
+
+        Assert.True(method.IsDefined(typeof(PerformsIoAttribute)));
+        Assert.Equal("timeout", method.GetCustomAttribute<WaitsOnHardwareAttribute>()!.TimeoutParameter);
+        Assert.Contains(method.GetParameters(), p => p.Name == "timeout" && p.ParameterType == typeof(TimeSpan));
+    }
+
+    [Theory]
+    [InlineData(typeof(DeviceWriteCache))]
+    [InlineData(typeof(WriteCache))]
+    public void A_caches_non_volatility_is_marked_so_a_skipped_flush_can_be_seen_to_depend_on_it(Type cache)
+    {
+        var property = cache.GetProperty("IsNonVolatile")!;
+
+        Assert.Equal(typeof(bool), property.PropertyType);
+        Assert.True(property.IsDefined(typeof(IndicatesNonVolatileCacheAttribute)));
+    }
+
+    [Fact]
     public void Restore_state_brings_back_the_saved_command_bits()
     {
         var (_, device) = TestMachine.OnePciFunction();

@@ -74,6 +74,47 @@ public class DeviceTests
     }
 
     [Fact]
+    public void An_auto_remove_link_is_dropped_by_the_driver_core_when_the_consumers_driver_unbinds()
+    {
+        var kernel = new Kernel();
+        var supplier = new PlatformDevice(kernel, "vmbus", new PlatformHardware("test,bus"));
+        var consumer = new PlatformDevice(kernel, "storvsc", new PlatformHardware("test,client"));
+        kernel.AddDevice(supplier);
+        kernel.AddDevice(consumer);
+        kernel.RegisterDriver(new LinkingDriver("test,client", supplier));
+
+        var link = Assert.Single(consumer.Links);
+        Assert.True(link.AutoRemove);
+        Assert.Same(supplier, link.Supplier);
+        Assert.False(kernel.Resources.Holds(consumer, DeviceResource.DeviceLink));
+        Assert.Throws<InvalidOperationException>(() => consumer.RemoveLink(link));
+        Assert.Throws<ArgumentException>(() => consumer.AddAutoRemoveLink(consumer));
+
+        kernel.Unbind(consumer);
+
+        Assert.Empty(consumer.Links);
+
+        // Nothing for Remove to give back: the analyzers must not ask for a RemoveLink.
+        Assert.False(typeof(Device).GetMethod(nameof(Device.AddAutoRemoveLink))!.IsDefined(typeof(AcquiresAttribute)));
+    }
+
+    [Fact]
+    public void An_auto_remove_link_made_by_a_probe_that_fails_is_dropped_with_it()
+    {
+        var kernel = new Kernel();
+        var supplier = new PlatformDevice(kernel, "vmbus", new PlatformHardware("test,bus"));
+        var consumer = new PlatformDevice(kernel, "storvsc", new PlatformHardware("test,client"));
+        kernel.AddDevice(supplier);
+        kernel.AddDevice(consumer);
+
+        kernel.RegisterDriver(new LinkingDriver("test,client", supplier, failProbe: true));
+
+        Assert.Same(consumer, Assert.Single(kernel.ProbeFailures).Device);
+        Assert.Empty(consumer.Links);
+        Assert.Null(consumer.Driver);
+    }
+
+    [Fact]
     public void A_scsi_disk_can_be_stopped_and_started()
     {
         var kernel = new Kernel();
@@ -129,5 +170,19 @@ public class DeviceTests
     {
         Assert.Equal(resource, typeof(PciDevice).GetMethod(acquire)!.GetCustomAttribute<AcquiresAttribute>()!.Resource);
         Assert.Equal(resource, typeof(PciDevice).GetMethod(release)!.GetCustomAttribute<ReleasesAttribute>()!.Resource);
+    }
+
+    private sealed class LinkingDriver(string compatible, Device supplier, bool failProbe = false) : PlatformDriver
+    {
+        public override string Name => compatible;
+
+        public override void Probe(PlatformDevice device)
+        {
+            device.AddAutoRemoveLink(supplier);
+            if (failProbe)
+            {
+                throw new InvalidOperationException("probe failed after linking");
+            }
+        }
     }
 }

@@ -99,6 +99,92 @@ public class HardwareWaitTests
         Assert.Single(nonVolatile.Unflushed);
     }
 
+    [Fact]
+    public void A_wait_whose_timeout_outlasts_the_hung_task_detector_on_gone_hardware_is_a_hang_too()
+    {
+        var (kernel, device) = LightPulse();
+        device.Hardware.IsPresent = false;
+
+        Assert.Throws<HardwareHangException>(() => device.IssueMailboxCommand(LightPulseAdapter.ConfigPort, TimeSpan.FromMinutes(10)));
+        Assert.Throws<HardwareHangException>(() => device.IssueMailboxCommand(LightPulseAdapter.ConfigPort, TimeSpan.MaxValue));
+
+        Assert.Equal(2 * KernelContext.HungTaskTimeoutMs, kernel.Context.Clock.NowMs);
+    }
+
+    [Fact]
+    public void A_long_timeout_on_hardware_that_answers_is_no_hang()
+    {
+        var (kernel, device) = LightPulse();
+        device.EnableDevice();
+
+        Assert.Equal(MailboxStatus.Success, device.IssueMailboxCommand(LightPulseAdapter.ConfigPort, TimeSpan.MaxValue));
+        Assert.Equal(5, kernel.Context.Clock.NowMs);
+    }
+
+    [Fact]
+    public void A_register_wait_returns_when_the_controller_sets_the_bit()
+    {
+        var (kernel, device) = Nvme();
+        device.WriteRegister(NvmeController.Cc, NvmeController.CcEnable);
+
+        Assert.Equal(0u, device.ReadRegister(NvmeController.Csts) & NvmeController.CstsReady);
+        Assert.True(device.WaitForRegister(NvmeController.Csts, NvmeController.CstsReady, NvmeController.CstsReady, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(5, kernel.Context.Clock.NowMs);
+        Assert.Equal(NvmeController.CstsReady, device.ReadRegister(NvmeController.Csts));
+    }
+
+    [Fact]
+    public void A_shutdown_notification_reports_occurring_at_once_and_complete_after_the_shutdown_time()
+    {
+        var (kernel, device) = Nvme();
+        device.WriteRegister(NvmeController.Cc, NvmeController.CcEnable);
+        device.WaitForRegister(NvmeController.Csts, NvmeController.CstsReady, NvmeController.CstsReady, Timeout.InfiniteTimeSpan);
+
+        device.WriteRegister(NvmeController.Cc, NvmeController.CcEnable | NvmeController.CcShutdownNormal);
+
+        Assert.Equal(NvmeController.CstsShutdownOccurring, device.ReadRegister(NvmeController.Csts) & NvmeController.CstsShutdownMask);
+        Assert.True(device.WaitForRegister(NvmeController.Csts, NvmeController.CstsShutdownMask, NvmeController.CstsShutdownComplete, Timeout.InfiniteTimeSpan));
+        Assert.Equal(5 + 20, kernel.Context.Clock.NowMs);
+    }
+
+    [Fact]
+    public void A_register_wait_on_a_pulled_controller_times_out_with_a_timeout_and_hangs_without()
+    {
+        var (kernel, device) = Nvme();
+        device.WriteRegister(NvmeController.Cc, NvmeController.CcEnable | NvmeController.CcShutdownNormal);
+        device.Hardware.IsPresent = false;
+
+        Assert.False(device.WaitForRegister(NvmeController.Csts, NvmeController.CstsShutdownMask, NvmeController.CstsShutdownComplete, TimeSpan.FromSeconds(5)));
+        Assert.Equal(5000, kernel.Context.Clock.NowMs);
+        Assert.Throws<HardwareHangException>(() =>
+            device.WaitForRegister(NvmeController.Csts, NvmeController.CstsShutdownMask, NvmeController.CstsShutdownComplete, Timeout.InfiniteTimeSpan));
+    }
+
+    [Fact]
+    public void A_bit_nobody_asked_for_never_comes_and_a_reset_cancels_what_was_under_way()
+    {
+        var (_, device) = Nvme();
+
+        Assert.False(device.WaitForRegister(NvmeController.Csts, NvmeController.CstsReady, NvmeController.CstsReady, TimeSpan.FromMilliseconds(50)));
+
+        device.WriteRegister(NvmeController.Cc, NvmeController.CcEnable | NvmeController.CcShutdownNormal);
+        device.FunctionReset();
+        device.EnableDevice();
+
+        Assert.False(device.WaitForRegister(NvmeController.Csts, NvmeController.CstsShutdownMask, NvmeController.CstsShutdownComplete, TimeSpan.FromMilliseconds(50)));
+        Assert.Equal(0u, device.ReadRegister(NvmeController.Cc));
+    }
+
+    private static (Kernel Kernel, PciDevice Device) Nvme()
+    {
+        var kernel = new Kernel();
+        var device = new PciDevice(kernel, "0000:05:00.0", new NvmeController());
+        kernel.AddDevice(device);
+        device.EnableDevice();
+        return (kernel, device);
+    }
+
     private static (Kernel Kernel, PciDevice Device) LightPulse()
     {
         var kernel = new Kernel();

@@ -113,9 +113,28 @@ public abstract class Device
             throw new ArgumentException("A device cannot be linked to itself.", nameof(supplier));
         }
 
-        var link = new DeviceLink(this, supplier);
+        var link = new DeviceLink(this, supplier, autoRemove: false);
         links.Add(link);
         Kernel.Resources.Acquire(this, DeviceResource.DeviceLink, link);
+        Kernel.Order.MoveToTail(this);
+        return link;
+    }
+
+    /// <summary>
+    /// Orders this device before <paramref name="supplier"/> as <see cref="AddLink"/> does, with
+    /// <c>DL_FLAG_AUTOREMOVE_CONSUMER</c>: the driver core deletes the link when this device's driver
+    /// unbinds or its probe fails, so Remove has nothing to give back.
+    /// </summary>
+    public DeviceLink AddAutoRemoveLink(Device supplier)
+    {
+        ArgumentNullException.ThrowIfNull(supplier);
+        if (ReferenceEquals(supplier, this))
+        {
+            throw new ArgumentException("A device cannot be linked to itself.", nameof(supplier));
+        }
+
+        var link = new DeviceLink(this, supplier, autoRemove: true);
+        links.Add(link);
         Kernel.Order.MoveToTail(this);
         return link;
     }
@@ -125,6 +144,12 @@ public abstract class Device
     public void RemoveLink(DeviceLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
+        if (link.AutoRemove)
+        {
+            // As device_link_del on a managed link: only the driver core drops it.
+            throw new InvalidOperationException($"The link {link} is deleted by the driver core when {Name}'s driver unbinds.");
+        }
+
         if (!links.Remove(link))
         {
             throw new InvalidOperationException($"{Name} has no link to {link.Supplier.Name}.");
@@ -132,6 +157,9 @@ public abstract class Device
 
         Kernel.Resources.Release(this, DeviceResource.DeviceLink, link);
     }
+
+    /// <summary>The driver core's step when this device's driver unbinds or fails to probe (<c>device_links_driver_cleanup</c>).</summary>
+    internal void DropAutoRemoveLinks() => links.RemoveAll(link => link.AutoRemove);
 
     /// <summary>True when this device is <paramref name="other"/> or one of its descendants.</summary>
     public bool IsDescendantOf(Device other)

@@ -6,15 +6,19 @@ namespace ShutdownAnalyzers.DriverModel;
 /// </summary>
 public sealed class DeviceLink
 {
-    internal DeviceLink(Device consumer, Device supplier)
+    internal DeviceLink(Device consumer, Device supplier, bool autoRemove)
     {
         Consumer = consumer;
         Supplier = supplier;
+        AutoRemove = autoRemove;
     }
 
     public Device Consumer { get; }
 
     public Device Supplier { get; }
+
+    /// <summary>Made by <see cref="Device.AddAutoRemoveLink"/>: the driver core deletes it when the consumer's driver unbinds.</summary>
+    public bool AutoRemove { get; }
 
     public override string ToString() => $"{Consumer.Name} -> {Supplier.Name}";
 }

@@ -21,7 +21,8 @@ public sealed class DeviceWriteCache
         this.cache = cache;
     }
 
-    /// <summary>The cache keeps acknowledged writes through resets and power loss.</summary>
+    /// <summary>The cache keeps acknowledged writes through resets and power loss: only then may a flush be skipped.</summary>
+    [IndicatesNonVolatileCache]
     public bool IsNonVolatile => cache.IsNonVolatile;
 
     /// <summary>Acknowledged writes not on media yet.</summary>

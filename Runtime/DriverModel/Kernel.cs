@@ -149,6 +149,8 @@ public sealed class Kernel
         {
             device.Binding = null;
             device.DriverData = null;
+            device.DropAutoRemoveLinks();
+
             // Unbinding mostly goes tail first: look from the end.
             var position = probeOrder.LastIndexOf(device);
             if (position >= 0)
@@ -285,6 +287,7 @@ public sealed class Kernel
             // A failed probe leaves the device unbound, as really_probe does.
             device.Binding = null;
             device.DriverData = null;
+            device.DropAutoRemoveLinks();
             probeFailures.Add(new ProbeFailure(device, driver, error));
             Context.Report(Outcome.ProbeFailed, device, $"{frame} failed: {error.Message}", frame: frame);
             return false;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using ShutdownAnalyzers.Hardware;
 using ShutdownAnalyzers.KernelCore;
 
@@ -200,7 +201,7 @@ public abstract class MemoryMappedDevice : Device
     public uint ReadRegister(int offset)
     {
         Access(nameof(ReadRegister), BusAccessKind.Io);
-        return CanAnswer ? Hardware.ReadRegister(offset) : AllOnes;
+        return CanAnswer ? Hardware.ReadRegister(offset, Context.Clock.NowMs) : AllOnes;
     }
 
     /// <summary>Writes a device register (<c>writel</c>); lost on a device that does not answer.</summary>
@@ -210,8 +211,25 @@ public abstract class MemoryMappedDevice : Device
         Access(nameof(WriteRegister), BusAccessKind.Io);
         if (CanAnswer)
         {
-            Hardware.WriteRegister(offset, value);
+            Hardware.WriteRegister(offset, value, Context.Clock.NowMs);
         }
+    }
+
+    /// <summary>
+    /// Polls a register until its bits <paramref name="mask"/> read <paramref name="expected"/>
+    /// (<c>readl_poll_timeout</c>; nvme waiting for CSTS.RDY or CSTS.SHST): true when they did, false
+    /// when <paramref name="timeout"/> passed first. A device that is gone or powered off never gets
+    /// there, and neither does one that was not asked to; <see cref="Timeout.InfiniteTimeSpan"/> then
+    /// waits for ever.
+    /// </summary>
+    [PerformsIo]
+    [WaitsOnHardware(TimeoutParameter = "timeout")]
+    public bool WaitForRegister(int offset, uint mask, uint expected, TimeSpan timeout)
+    {
+        Access(nameof(WaitForRegister), BusAccessKind.Io);
+        var now = Context.Clock.NowMs;
+        var answersAt = CanAnswer ? Hardware.WhenRegisterMatches(offset, mask, expected, now) : null;
+        return Context.WaitForHardware(this, $"register 0x{offset:x2} & 0x{mask:x} == 0x{expected & mask:x}", answersAt, timeout);
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ namespace ShutdownAnalyzers.Hardware;
 public abstract class DeviceHardware : HardwareUnit
 {
     private readonly SortedDictionary<int, uint> registers = new();
+    private readonly List<RegisterChange> pendingChanges = new();
     private readonly bool cannotBeDisabled;
 
     protected DeviceHardware(InterruptMode interruptMode)
@@ -64,9 +65,71 @@ public abstract class DeviceHardware : HardwareUnit
         ResetInternals();
     }
 
-    internal uint ReadRegister(int offset) => registers.TryGetValue(offset, out var value) ? value : 0;
+    /// <summary>Reads a register at <paramref name="nowMs"/>: changes the device made by then are visible.</summary>
+    internal uint ReadRegister(int offset, long nowMs)
+    {
+        ApplyChangesUntil(nowMs);
+        return registers.TryGetValue(offset, out var value) ? value : 0;
+    }
 
-    internal void WriteRegister(int offset, uint value) => registers[offset] = value;
+    /// <summary>Writes a register at <paramref name="nowMs"/>; the device may start something that changes other registers later.</summary>
+    internal void WriteRegister(int offset, uint value, long nowMs)
+    {
+        ApplyChangesUntil(nowMs);
+        var previous = registers.TryGetValue(offset, out var old) ? old : 0;
+        registers[offset] = value;
+        OnRegisterWritten(offset, previous, value, nowMs);
+    }
+
+    /// <summary>
+    /// When the bits <paramref name="mask"/> of register <paramref name="offset"/> will read
+    /// <paramref name="expected"/>, if nothing else is written: <paramref name="nowMs"/> when they do
+    /// already, the time of the change the device has under way that makes them so, or null for never.
+    /// </summary>
+    internal long? WhenRegisterMatches(int offset, uint mask, uint expected, long nowMs)
+    {
+        ApplyChangesUntil(nowMs);
+        var value = registers.TryGetValue(offset, out var current) ? current : 0;
+        if ((value & mask) == (expected & mask))
+        {
+            return nowMs;
+        }
+
+        foreach (var change in pendingChanges)
+        {
+            if (change.Offset != offset)
+            {
+                continue;
+            }
+
+            value = (value & ~change.Mask) | (change.Value & change.Mask);
+            if ((value & mask) == (expected & mask))
+            {
+                return change.AtMs;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What the device does when a register is written: a controller starts the work the write asks
+    /// for and reports it done later through <see cref="ScheduleRegisterChange"/>. Nothing by default.
+    /// </summary>
+    protected virtual void OnRegisterWritten(int offset, uint previous, uint value, long nowMs)
+    {
+    }
+
+    /// <summary>
+    /// The device itself sets the bits <paramref name="mask"/> of register <paramref name="offset"/> to
+    /// <paramref name="value"/> at <paramref name="atMs"/> (a ready or shutdown-complete bit). A reset or
+    /// power loss before then cancels it.
+    /// </summary>
+    protected void ScheduleRegisterChange(int offset, uint mask, uint value, long atMs)
+    {
+        var index = pendingChanges.FindLastIndex(c => c.AtMs <= atMs) + 1;
+        pendingChanges.Insert(index, new RegisterChange(offset, mask, value, atMs));
+    }
 
     internal override void LosePower(string cause)
     {
@@ -78,6 +141,7 @@ public abstract class DeviceHardware : HardwareUnit
     {
         base.PowerOn();
         registers.Clear();
+        pendingChanges.Clear();
         Interrupt.Asserted = false;
         Interrupt.MaskedAtDevice = false;
         Firmware?.Reset();
@@ -86,9 +150,26 @@ public abstract class DeviceHardware : HardwareUnit
     private void ResetInternals()
     {
         registers.Clear();
+        pendingChanges.Clear();
         Dma.Reset();
         Interrupt.Asserted = false;
         Interrupt.MaskedAtDevice = true;
         Firmware?.Reset();
     }
+
+    private void ApplyChangesUntil(long nowMs)
+    {
+        var due = 0;
+        while (due < pendingChanges.Count && pendingChanges[due].AtMs <= nowMs)
+        {
+            var change = pendingChanges[due++];
+            var old = registers.TryGetValue(change.Offset, out var current) ? current : 0;
+            registers[change.Offset] = (old & ~change.Mask) | (change.Value & change.Mask);
+        }
+
+        pendingChanges.RemoveRange(0, due);
+    }
+
+    /// <summary>A register change the device has under way: bits, new value, when.</summary>
+    private readonly record struct RegisterChange(int Offset, uint Mask, uint Value, long AtMs);
 }

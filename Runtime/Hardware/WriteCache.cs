@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ShutdownAnalyzers.DriverModel;
 
 namespace ShutdownAnalyzers.Hardware;
 
@@ -44,6 +45,7 @@ public sealed class WriteCache
 
     public WriteCacheKind Kind { get; }
 
+    [IndicatesNonVolatileCache]
     public bool IsNonVolatile => Kind == WriteCacheKind.NonVolatile;
 
     /// <summary>How long writing one cached write to media takes.</summary>

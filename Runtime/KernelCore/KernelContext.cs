@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using ShutdownAnalyzers.DriverModel;
 using ShutdownAnalyzers.Hardware;
@@ -101,7 +102,9 @@ internal sealed class KernelContext
     /// <summary>
     /// Waits until the hardware answers at <paramref name="answersAtMs"/> (null: never), or until the
     /// timeout. True when it answered. With no timeout and no answer, the wait outlasts the hung-task
-    /// detector: the hang is reported and <see cref="HardwareHangException"/> unwinds the caller.
+    /// detector: the hang is reported and <see cref="HardwareHangException"/> unwinds the caller. So
+    /// does a timeout longer than the detector's when nothing answers: the task is blocked past it
+    /// (<see cref="TimeSpan.MaxValue"/> is as good as no timeout).
     /// </summary>
     public bool WaitForHardware(Device device, string what, long? answersAtMs, TimeSpan timeout)
     {
@@ -110,14 +113,14 @@ internal sealed class KernelContext
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A timeout is positive or Timeout.InfiniteTimeSpan.");
         }
 
-        long? deadline = timeout == Timeout.InfiniteTimeSpan ? null : Clock.NowMs + (long)Math.Ceiling(timeout.TotalMilliseconds);
-        if (answersAtMs is { } answer && (deadline is null || answer <= deadline))
+        long? limit = timeout == Timeout.InfiniteTimeSpan ? null : Clock.NowMs + (long)Math.Ceiling(timeout.TotalMilliseconds);
+        if (answersAtMs is { } answer && (limit is null || answer <= limit))
         {
             Clock.AdvanceTo(answer);
             return true;
         }
 
-        if (deadline is { } end)
+        if (limit is { } end && end - Clock.NowMs <= HungTaskTimeoutMs)
         {
             Clock.AdvanceTo(end);
             Observer?.Note(device, $"{what} timed out");
@@ -127,10 +130,11 @@ internal sealed class KernelContext
         var since = Clock.NowMs;
         Clock.Advance(HungTaskTimeoutMs);
         var frame = CurrentFrame;
+        var bound = limit is null ? "with no timeout" : $"with a timeout of {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s, longer than the hung-task detector's";
         Report(
             Outcome.Hang,
             device,
-            $"{Describe(frame)} waited on {what} of {device.Name} from {since} ms with no timeout; the hardware can never answer, blocked for more than {HungTaskTimeoutMs / 1000} s",
+            $"{Describe(frame)} waited on {what} of {device.Name} from {since} ms {bound}; the hardware can never answer, blocked for more than {HungTaskTimeoutMs / 1000} s",
             location: what);
         throw new HardwareHangException($"{device.Name}: {what} never completes.");
     }

@@ -34,7 +34,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     {
         foreach (var device in machine.Declared)
         {
-            AddTimeline(device.Name, device.Unit, what);
+            AddTimeline(device.Name, device.Unit, what, machineWide: true);
         }
     }
 
@@ -171,7 +171,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
             frame: machine.Context.CurrentFrame);
     }
 
-    private void AddTimeline(string name, HardwareUnit unit, string what)
+    private void AddTimeline(string name, HardwareUnit unit, string what, bool machineWide = false)
     {
         var function = unit as PciFunction;
         var hardware = unit as DeviceHardware;
@@ -188,6 +188,9 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
             function?.PowerState,
             function?.BusMasterEnabled ?? false,
             hardware?.Dma.Running ?? false,
-            hardware?.Interrupt.Asserted ?? false));
+            hardware?.Interrupt.Asserted ?? false)
+        {
+            MachineWide = machineWide,
+        });
     }
 }

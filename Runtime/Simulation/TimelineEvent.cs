@@ -13,4 +13,11 @@ public sealed record TimelineEvent(
     PciPowerState? PowerState,
     bool BusMaster,
     bool DmaRunning,
-    bool InterruptAsserted);
+    bool InterruptAsserted)
+{
+    /// <summary>
+    /// True for a moment of the whole machine (a kernel boots, the scenario begins, kexec jumps),
+    /// noted on every device's timeline alike; false for what happened to this device.
+    /// </summary>
+    public bool MachineWide { get; init; }
+}

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using ShutdownAnalyzers.Samples.GicIts;
 using ShutdownAnalyzers.Samples.Igb;
+using ShutdownAnalyzers.Samples.Ipr;
 using ShutdownAnalyzers.Samples.Lpfc;
+using ShutdownAnalyzers.Samples.Nvme;
 using ShutdownAnalyzers.Samples.Sd;
 using ShutdownAnalyzers.Simulation;
 
@@ -40,6 +42,8 @@ public static class PowerServer
         new("igb", IgbMachines.AddFlawed, IgbMachines.AddFixed),
         new("sd", SdMachines.AddFlawed, SdMachines.AddFixed),
         new("gic-its", GicItsMachines.AddFlawed, GicItsMachines.AddFixed),
+        new("ipr", IprMachines.AddFlawed, IprMachines.AddFixed),
+        new("nvme", NvmeMachines.AddFlawed, NvmeMachines.AddFixed),
     };
 
     public static void Build(MachineBuilder machine, bool flawed)

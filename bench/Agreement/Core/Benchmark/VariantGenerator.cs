@@ -24,6 +24,10 @@ public static class VariantGenerator
         new InsertPowerOffMutation(InsertionPoint.Start),
         new InsertPowerOffMutation(InsertionPoint.End),
         new RemovePowerOffGuardMutation(),
+        new SkipFlushOnRestartMutation(),
+        new WaitForeverMutation(),
+        new ProxyForIsAddedMutation(),
+        new DropDeviceLinkMutation(),
     };
 
     /// <summary>Rewrites that keep the meaning, in the order they are applied.</summary>

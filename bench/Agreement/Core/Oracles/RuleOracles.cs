@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ShutdownAnalyzers.Simulation;
 
 namespace ShutdownAnalyzers.Agreement.Oracles;
 
@@ -10,6 +11,10 @@ public static class RuleOracles
     {
         new RemoveWithoutShutdownOracle(),
         new PowerOffOnRestartOracle(),
+        new SkippedFlushOnRestartOracle(),
+        new TwinOutcomeOracle("SHD010", Scenario.HotUnplug, KexecPolicy.Shutdown, Outcome.Hang),
+        new TwinOutcomeOracle("SHD008", Scenario.ErrorRecovery, KexecPolicy.Shutdown, Outcome.RemovedDuringRecovery),
+        new TwinOutcomeOracle("SHD009", Scenario.SuspendResume, KexecPolicy.Shutdown, Outcome.IoAfterSuspend),
     };
 
     public static RuleOracle? For(string ruleId) => All.FirstOrDefault(oracle => oracle.RuleId == ruleId);

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ShutdownAnalyzers.Analysis;
+
+/// <summary>
+/// One method as a walk over driver code sees it: its control-flow graph, where the devices passed to
+/// its parameters come from, the type <c>this</c> is, and for a local function the frame of the method
+/// that declares it (whose parameters and locals it captures). Frames with the same method, parameter
+/// origins and <c>this</c> type are equal, so summaries can be cached by frame.
+/// </summary>
+internal sealed class MethodFrame : IEquatable<MethodFrame>
+{
+    private Dictionary<ISymbol, List<IOperation>?>? writes;
+    private Dictionary<CaptureId, List<IOperation>>? captures;
+
+    public MethodFrame(IMethodSymbol method, ControlFlowGraph graph, ImmutableArray<DeviceOrigin> parameters, INamedTypeSymbol? thisType, MethodFrame? outer)
+    {
+        Method = (method.PartialImplementationPart ?? method).OriginalDefinition;
+        Graph = graph;
+        Parameters = parameters;
+        ThisType = thisType;
+        Outer = outer;
+    }
+
+    public IMethodSymbol Method { get; }
+
+    public ControlFlowGraph Graph { get; }
+
+    /// <summary>The origin of the device passed to each parameter, by ordinal; unknown for anything else.</summary>
+    public ImmutableArray<DeviceOrigin> Parameters { get; }
+
+    public INamedTypeSymbol? ThisType { get; }
+
+    /// <summary>For a local function, the frame of the method that declares it.</summary>
+    public MethodFrame? Outer { get; }
+
+    /// <summary>The frame that owns <paramref name="parameter"/>: this one, or one a local function captures it from.</summary>
+    public MethodFrame? OwnerOf(IParameterSymbol parameter)
+    {
+        for (var frame = this; frame is not null; frame = frame.Outer)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, frame.Method))
+            {
+                return frame;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The values assigned to a local or parameter anywhere in this method: empty when none, null when
+    /// it is also written in a way the walk cannot follow (by reference, deconstruction, compound assignment).
+    /// </summary>
+    public IReadOnlyList<IOperation>? WritesTo(ISymbol variable)
+    {
+        writes ??= CollectWrites();
+        return writes.TryGetValue(variable, out var values) ? values : Array.Empty<IOperation>();
+    }
+
+    /// <summary>The values the compiler captured under <paramref name="id"/> (the temporaries of <c>?.</c>, <c>??</c>, <c>?:</c>, <c>switch</c>).</summary>
+    public IReadOnlyList<IOperation> CapturedValues(CaptureId id)
+    {
+        if (captures is null)
+        {
+            captures = new Dictionary<CaptureId, List<IOperation>>();
+            foreach (var capture in Operations().OfType<IFlowCaptureOperation>())
+            {
+                if (!captures.TryGetValue(capture.Id, out var values))
+                {
+                    captures[capture.Id] = values = new List<IOperation>();
+                }
+
+                values.Add(capture.Value);
+            }
+        }
+
+        return captures.TryGetValue(id, out var found) ? found : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+    }
+
+    /// <summary>The values the method returns (<c>return x;</c>, an expression body).</summary>
+    public IEnumerable<IOperation> ReturnedValues() =>
+        Graph.Blocks
+            .Where(block => block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } && block.BranchValue is not null)
+            .Select(block => block.BranchValue!);
+
+    /// <summary>Every operation of the reachable blocks, branch values included, parents before children.</summary>
+    public IEnumerable<IOperation> Operations()
+    {
+        foreach (var block in Graph.Blocks)
+        {
+            if (!block.IsReachable)
+            {
+                continue;
+            }
+
+            foreach (var root in block.Operations.Concat(block.BranchValue is null ? Enumerable.Empty<IOperation>() : new[] { block.BranchValue }))
+            {
+                foreach (var operation in DescendantsAndSelfOutsideLambdas(root))
+                {
+                    yield return operation;
+                }
+            }
+        }
+    }
+
+    public bool Equals(MethodFrame? other) =>
+        other is not null &&
+        SymbolEqualityComparer.Default.Equals(Method, other.Method) &&
+        SymbolEqualityComparer.Default.Equals(ThisType, other.ThisType) &&
+        Parameters.SequenceEqual(other.Parameters) &&
+        Equals(Outer, other.Outer);
+
+    public override bool Equals(object? obj) => Equals(obj as MethodFrame);
+
+    public override int GetHashCode()
+    {
+        var hash = SymbolEqualityComparer.Default.GetHashCode(Method);
+        hash = (hash * 31) + SymbolEqualityComparer.Default.GetHashCode(ThisType);
+        foreach (var parameter in Parameters)
+        {
+            hash = (hash * 31) + parameter.GetHashCode();
+        }
+
+        return hash;
+    }
+
+    public override string ToString() => Method.Name + "(" + string.Join(", ", Parameters) + ")";
+
+    private static IEnumerable<IOperation> DescendantsAndSelfOutsideLambdas(IOperation root)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            yield return operation;
+            if (operation is IFlowAnonymousFunctionOperation)
+            {
+                continue;
+            }
+
+            foreach (var child in operation.ChildOperations.Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private Dictionary<ISymbol, List<IOperation>?> CollectWrites()
+    {
+        var found = new Dictionary<ISymbol, List<IOperation>?>(SymbolEqualityComparer.Default);
+        foreach (var operation in Operations())
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation { IsRef: false } assignment when Variable(assignment.Target) is { } variable:
+                    Add(variable, assignment.Value);
+                    break;
+                case IAssignmentOperation assignment when Variable(assignment.Target) is { } variable:
+                    Untrack(variable);
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                    {
+                        if (Variable(target) is { } variable)
+                        {
+                            Untrack(variable);
+                        }
+                    }
+
+                    break;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when Variable(argument.Value) is { } variable:
+                    Untrack(variable);
+                    break;
+                case IDeclarationPatternOperation { DeclaredSymbol: { } declared } pattern:
+                    // x is PlatformDevice channel: channel is x; deeper in a pattern, the walk does not follow.
+                    if (pattern.Parent is IIsPatternOperation isPattern && isPattern.Pattern == pattern)
+                    {
+                        Add(declared, isPattern.Value);
+                    }
+                    else
+                    {
+                        Untrack(declared);
+                    }
+
+                    break;
+                case IRecursivePatternOperation { DeclaredSymbol: { } declared }:
+                    Untrack(declared);
+                    break;
+            }
+        }
+
+        return found;
+
+        void Add(ISymbol variable, IOperation value)
+        {
+            if (!found.TryGetValue(variable, out var values))
+            {
+                found[variable] = values = new List<IOperation>();
+            }
+
+            values?.Add(value);
+        }
+
+        void Untrack(ISymbol variable) => found[variable] = null;
+    }
+
+    private static ISymbol? Variable(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+}
