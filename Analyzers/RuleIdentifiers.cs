@@ -11,8 +11,20 @@ internal static class RuleIdentifiers
     /// <summary>SHD002: Shutdown, or what it calls, powers the hardware off while the system restarts.</summary>
     public const string ShutdownPowersOffOnRestart = "SHD002";
 
+    /// <summary>SHD003: Probe starts DMA, and what kexec runs of the driver stops none of it.</summary>
+    public const string DmaNotStoppedOnRestart = "SHD003";
+
+    /// <summary>SHD004: Probe requests an interrupt, and what kexec runs of the driver neither frees, disables nor masks it.</summary>
+    public const string InterruptLeftEnabledOnRestart = "SHD004";
+
     /// <summary>SHD005: Shutdown flushes the write cache on power-off but may skip it while the system restarts.</summary>
     public const string ShutdownSkipsCacheFlushOnRestart = "SHD005";
+
+    /// <summary>SHD006: a resource Probe acquires is not released on some path through Remove.</summary>
+    public const string RemoveLeaksProbeResource = "SHD006";
+
+    /// <summary>SHD007: Probe requests an interrupt or enables DMA before any reset or quiesce of the device.</summary>
+    public const string ProbeStartsDeviceBeforeReset = "SHD007";
 
     /// <summary>SHD008: error recovery tests the bound driver (or its data) instead of IsAdded.</summary>
     public const string RecoveryTestsBoundDriver = "SHD008";

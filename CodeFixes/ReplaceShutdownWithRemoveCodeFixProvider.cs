@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using ShutdownAnalyzers.Infrastructure;
 using ShutdownAnalyzers.Rules;
 
 namespace ShutdownAnalyzers;
@@ -75,28 +76,8 @@ public sealed class ReplaceShutdownWithRemoveCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        root = root.ReplaceNodes(shutdowns, (original, _) => CallRemove(original));
+        root = root.ReplaceNodes(shutdowns, (original, _) => ShutdownToRemove.ReplaceBody(original));
         return await Formatter.FormatAsync(document.WithSyntaxRoot(root), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The same Shutdown with its body replaced by <c>Remove(device)</c>, keeping the body's style.</summary>
-    private static MethodDeclarationSyntax CallRemove(MethodDeclarationSyntax shutdown)
-    {
-        var call = SyntaxFactory.InvocationExpression(
-            SyntaxFactory.IdentifierName("Remove"),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Argument(SyntaxFactory.IdentifierName(shutdown.ParameterList.Parameters[0].Identifier.WithoutTrivia())))));
-
-        if (shutdown.ExpressionBody is { } arrow)
-        {
-            return shutdown.WithExpressionBody(arrow.WithExpression(call.WithTriviaFrom(arrow.Expression)));
-        }
-
-        var body = shutdown.Body!;
-        return shutdown.WithBody(
-            SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(call))
-                .WithTriviaFrom(body)
-                .WithAdditionalAnnotations(Formatter.Annotation));
     }
 
     private static MethodDeclarationSyntax? FindShutdown(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)

@@ -94,6 +94,47 @@ public class RestartPathAnalysisTests
         Assert.Equal(new[] { "Idle", "FreeIrq" }, calls.Select(call => call.Target.Name));
     }
 
+    [Fact]
+    public void A_helper_that_returns_a_condition_on_the_system_state_is_read_through()
+    {
+        var (analysis, driver) = Analyze("""
+            using ShutdownAnalyzers.DriverModel;
+
+            public sealed class NicDriver : PciDriver
+            {
+                public override string Name => "nic";
+
+                public override void Probe(PciDevice device) { }
+
+                public override void Shutdown(PciDevice device)
+                {
+                    if (PoweringOff(device.Kernel))
+                    {
+                        device.SetPowerState(PciPowerState.D3Hot);
+                    }
+
+                    if (Restarting)
+                    {
+                        device.ClearMaster();
+                    }
+                }
+
+                private static bool PoweringOff(Kernel kernel) => kernel.SystemState == SystemState.PowerOff;
+
+                private bool Restarting
+                {
+                    get { return Kernel!.SystemState == SystemState.Restart; }
+                }
+
+                public Kernel? Kernel { get; set; }
+            }
+            """);
+
+        var calls = analysis.GetReachableCalls(Method(driver, "Shutdown"), CancellationToken.None);
+
+        Assert.Equal(new[] { "PoweringOff", "ClearMaster" }, calls.Select(call => call.Target.Name));
+    }
+
     private static (RestartPathAnalysis Analysis, INamedTypeSymbol Driver) Analyze(string source)
     {
         var compilation = CSharpCompilation.Create(

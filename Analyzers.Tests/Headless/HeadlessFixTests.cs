@@ -19,7 +19,11 @@ public sealed class HeadlessFixTests : IDisposable
     {
         RuleIdentifiers.RemoveWithoutShutdown,
         RuleIdentifiers.ShutdownPowersOffOnRestart,
+        RuleIdentifiers.DmaNotStoppedOnRestart,
+        RuleIdentifiers.InterruptLeftEnabledOnRestart,
         RuleIdentifiers.ShutdownSkipsCacheFlushOnRestart,
+        RuleIdentifiers.RemoveLeaksProbeResource,
+        RuleIdentifiers.ProbeStartsDeviceBeforeReset,
         RuleIdentifiers.RecoveryTestsBoundDriver,
         RuleIdentifiers.UsesUnlinkedDevice,
         RuleIdentifiers.WaitsOnHardwareWithoutTimeout,
@@ -588,6 +592,330 @@ public sealed class HeadlessFixTests : IDisposable
                 public override void Shutdown(PlatformDevice device) => Remove(device);
 
                 private static void CloseChannel(PlatformDevice bus) => bus.WriteRegister(0, 7);
+            }
+
+            """),
+        // SHD003: mlx5's Shutdown frees the interrupts but leaves the HCA running. Headless, the fix that keeps
+        // the code and adds the stops applies (Map Shutdown to Remove is the lightbulb's alternative). SHD007 (a
+        // suggestion, fixed as --severity info asks) resets the function at the top of Probe.
+        (
+            "Mlx5.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Mlx5Driver : PciDriver
+            {
+                public override string Name => "mlx5_core";
+
+                public override void Probe(PciDevice pdev)
+                {
+                    pdev.EnableDevice();
+                    pdev.RequestIrq(static _ => IrqReturn.Handled);
+                    pdev.SetMaster();
+                }
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    pdev.FreeIrq();
+                }
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.FreeIrq();
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Mlx5Driver : PciDriver
+            {
+                public override string Name => "mlx5_core";
+
+                public override void Probe(PciDevice pdev)
+                {
+                    pdev.FunctionReset();
+                    pdev.EnableDevice();
+                    pdev.RequestIrq(static _ => IrqReturn.Handled);
+                    pdev.SetMaster();
+                }
+
+                public override void Remove(PciDevice pdev)
+                {
+                    pdev.ClearMaster();
+                    pdev.FreeIrq();
+                }
+
+                public override void Shutdown(PciDevice pdev)
+                {
+                    pdev.FreeIrq();
+                    pdev.StopDma();
+                    pdev.ClearMaster();
+                }
+            }
+
+            """),
+
+        // SHD003 on a platform DMA controller with neither Shutdown nor Remove: a new Shutdown stops the engine,
+        // as a block like the class's other method; SHD007 resets the controller at the top of Probe.
+        (
+            "DmaController.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class DmaControllerDriver : PlatformDriver
+            {
+                public override string Name => "vendor,dma";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    device.StartDma(device.MapDma(1));
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class DmaControllerDriver : PlatformDriver
+            {
+                public override string Name => "vendor,dma";
+
+                public override void Probe(PlatformDevice device)
+                {
+                    device.RestartFirmware();
+                    device.StartDma(device.MapDma(1));
+                }
+
+                public override void Shutdown(PlatformDevice device)
+                {
+                    device.StopDma();
+                }
+            }
+
+            """),
+
+        // SHD004: the port driver's Shutdown only disables the port; the interrupt is freed after it. SHD007
+        // resets the port before its interrupt is requested.
+        (
+            "Pcieport.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class PcieportDriver : PciDriver
+            {
+                public override string Name => "pcieport";
+
+                public override void Probe(PciDevice port) => port.RequestIrq(static _ => IrqReturn.Handled);
+
+                public override void Remove(PciDevice port) => port.FreeIrq();
+
+                public override void Shutdown(PciDevice port) => port.DisableDevice();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class PcieportDriver : PciDriver
+            {
+                public override string Name => "pcieport";
+
+                public override void Probe(PciDevice port)
+                {
+                    port.FunctionReset();
+                    port.RequestIrq(static _ => IrqReturn.Handled);
+                }
+
+                public override void Remove(PciDevice port) => port.FreeIrq();
+
+                public override void Shutdown(PciDevice port)
+                {
+                    port.DisableDevice();
+                    port.FreeIrq();
+                }
+            }
+
+            """),
+
+        // SHD006: megaraid_sas's expression-bodied Remove keeps the interrupt and the regions; both releases go at its end, in one block.
+        (
+            "Megaraid.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class MegaraidSasDriver : PciDriver
+            {
+                public override string Name => "megaraid_sas";
+
+                public override void Probe(PciDevice device)
+                {
+                    device.FunctionReset();
+                    device.RequestRegions();
+                    device.RequestIrq(_ => IrqReturn.Handled);
+                }
+
+                public override void Remove(PciDevice device) => device.MaskInterrupts();
+
+                public override void Shutdown(PciDevice device) => device.MaskInterrupts();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class MegaraidSasDriver : PciDriver
+            {
+                public override string Name => "megaraid_sas";
+
+                public override void Probe(PciDevice device)
+                {
+                    device.FunctionReset();
+                    device.RequestRegions();
+                    device.RequestIrq(_ => IrqReturn.Handled);
+                }
+
+                public override void Remove(PciDevice device)
+                {
+                    device.MaskInterrupts();
+                    device.FreeIrq();
+                    device.ReleaseRegions();
+                }
+
+                public override void Shutdown(PciDevice device) => device.MaskInterrupts();
+            }
+
+            """),
+
+        // SHD006: a register mapping kept in the state Probe stores in DriverData, named through Remove's local.
+        (
+            "Uart.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Port
+            {
+                public Port(RegisterMapping registers) => Registers = registers;
+
+                public RegisterMapping Registers { get; }
+            }
+
+            public sealed class UartDriver : PlatformDriver
+            {
+                public override string Name => "uart";
+
+                public override void Probe(PlatformDevice device) => device.DriverData = new Port(device.MapRegisters());
+
+                public override void Remove(PlatformDevice device)
+                {
+                    var port = (Port)device.DriverData!;
+                    device.MaskInterrupts();
+                }
+
+                public override void Shutdown(PlatformDevice device) => device.MaskInterrupts();
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Port
+            {
+                public Port(RegisterMapping registers) => Registers = registers;
+
+                public RegisterMapping Registers { get; }
+            }
+
+            public sealed class UartDriver : PlatformDriver
+            {
+                public override string Name => "uart";
+
+                public override void Probe(PlatformDevice device) => device.DriverData = new Port(device.MapRegisters());
+
+                public override void Remove(PlatformDevice device)
+                {
+                    var port = (Port)device.DriverData!;
+                    device.MaskInterrupts();
+                    device.UnmapRegisters(port.Registers);
+                }
+
+                public override void Shutdown(PlatformDevice device) => device.MaskInterrupts();
+            }
+
+            """),
+
+        // SHD007: qla2xxx's expression-bodied Probe takes its interrupt before any reset; the reset goes first.
+        (
+            "Qla2xxx.cs",
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Qla2xxxDriver : PciDriver
+            {
+                public override string Name => "qla2xxx";
+
+                public override void Probe(PciDevice ioa) => Start(ioa);
+
+                public override void Remove(PciDevice ioa) => ioa.FreeIrq();
+
+                public override void Shutdown(PciDevice ioa) => ioa.MaskInterrupts();
+
+                private static void Start(PciDevice ioa)
+                {
+                    ioa.EnableDevice();
+                    ioa.RequestIrq(_ => IrqReturn.Handled);
+                }
+            }
+
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            namespace Drivers;
+
+            public sealed class Qla2xxxDriver : PciDriver
+            {
+                public override string Name => "qla2xxx";
+
+                public override void Probe(PciDevice ioa)
+                {
+                    ioa.FunctionReset();
+                    Start(ioa);
+                }
+
+                public override void Remove(PciDevice ioa) => ioa.FreeIrq();
+
+                public override void Shutdown(PciDevice ioa) => ioa.MaskInterrupts();
+
+                private static void Start(PciDevice ioa)
+                {
+                    ioa.EnableDevice();
+                    ioa.RequestIrq(_ => IrqReturn.Handled);
+                }
             }
 
             """),

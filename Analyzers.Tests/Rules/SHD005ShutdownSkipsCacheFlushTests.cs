@@ -240,19 +240,6 @@ public static class SHD005ShutdownSkipsCacheFlushTests
             """);
 
         [Fact]
-        public Task A_skip_decided_by_what_a_method_returns_is_not_seen() => Verify.VerifyAnalyzerAsync(RaidDriver(
-            "Finish(device, Quick(device));",
-            """
-
-            private static bool Quick(PciDevice device) => device.Kernel.SystemState == SystemState.Restart;
-
-            private static void Finish(PciDevice device, bool quick)
-            {
-                if (!quick) device.WriteCache?.Flush(FlushTimeout);
-            }
-            """));
-
-        [Fact]
         public Task Sd_syncs_the_cache_always_and_stops_the_disk_only_when_not_restarting() => Verify.VerifyAnalyzerAsync("""
             using System;
             using ShutdownAnalyzers.DriverModel;
@@ -299,6 +286,22 @@ public static class SHD005ShutdownSkipsCacheFlushTests
     /// <summary>Where and what the rule reports.</summary>
     public class Diagnostics
     {
+        [Fact]
+        public Task A_skip_decided_by_a_helper_that_returns_a_test_of_the_state() => Verify.VerifyAnalyzerAsync(
+            RaidDriver(
+                "Finish(device, Quick(device));",
+                """
+
+                private static bool Quick(PciDevice device) => device.Kernel.SystemState == SystemState.Restart;
+
+                private static void Finish(PciDevice device, bool quick)
+                {
+                    if (!quick) device.WriteCache?.Flush(FlushTimeout);
+                }
+                """,
+                reported: true),
+            Verify.Diagnostic().WithLocation(0).WithArguments("RaidDriver", "Shutdown → Finish → Flush"));
+
         [Fact]
         public Task Early_return_on_restart_before_the_flush() => Verify.VerifyAnalyzerAsync(
             RaidDriver(

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ShutdownAnalyzers.Analysis;
@@ -19,7 +20,60 @@ internal abstract class Effect
     /// </summary>
     public abstract EffectMatch Match(IMethodSymbol method, ImmutableArray<AbstractValue> arguments);
 
+    /// <summary>
+    /// Whether one reachable call has the effect, seen whole: how it dispatches, and whether the analysis
+    /// can follow it into <paramref name="target"/> (<paramref name="targetHasBody"/>). By default the
+    /// called method and its arguments decide (<see cref="Match"/>).
+    /// </summary>
+    /// <param name="target">The method the call runs (<see cref="RestartPathAnalysis.ResolveTarget"/>).</param>
+    public virtual EffectMatch MatchCall(ReachableCall call, IMethodSymbol target, bool targetHasBody) => Match(target, call.Arguments);
+
+    /// <summary>An effect that a call has when it has any of <paramref name="effects"/>; the ones given as null are left out.</summary>
+    public static Effect AnyOf(string name, params Effect?[] effects) => new AnyOfEffect(name, effects);
+
     public override string ToString() => Name;
+}
+
+/// <summary>Any of several effects: "stops DMA" is <c>[QuiescesDma]</c> or <c>[Resets]</c>.</summary>
+internal sealed class AnyOfEffect : Effect
+{
+    private readonly ImmutableArray<Effect> effects;
+
+    public AnyOfEffect(string name, params Effect?[] effects)
+    {
+        Name = name;
+        this.effects = effects.Where(effect => effect is not null).Select(effect => effect!).ToImmutableArray();
+    }
+
+    public override string Name { get; }
+
+    public override EffectMatch Match(IMethodSymbol method, ImmutableArray<AbstractValue> arguments)
+    {
+        foreach (var effect in effects)
+        {
+            var match = effect.Match(method, arguments);
+            if (match.IsMatch)
+            {
+                return match;
+            }
+        }
+
+        return EffectMatch.None;
+    }
+
+    public override EffectMatch MatchCall(ReachableCall call, IMethodSymbol target, bool targetHasBody)
+    {
+        foreach (var effect in effects)
+        {
+            var match = effect.MatchCall(call, target, targetHasBody);
+            if (match.IsMatch)
+            {
+                return match;
+            }
+        }
+
+        return EffectMatch.None;
+    }
 }
 
 /// <summary>The outcome of <see cref="Effect.Match"/>: no, or yes with the argument that decided it (shown in paths as <c>SetPowerState(D3Cold)</c>).</summary>

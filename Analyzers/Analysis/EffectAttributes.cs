@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using ShutdownAnalyzers.Infrastructure;
 
@@ -11,6 +14,7 @@ namespace ShutdownAnalyzers.Analysis;
 internal sealed class EffectAttributes
 {
     private readonly DriverModelSymbols symbols;
+    private readonly ConcurrentDictionary<(INamedTypeSymbol Attribute, string Resource), Effect?> resourceEffects = new();
 
     public EffectAttributes(DriverModelSymbols symbols)
     {
@@ -54,7 +58,26 @@ internal sealed class EffectAttributes
 
     private static Effect? Create(INamedTypeSymbol? attribute) => attribute is null ? null : new AttributeEffect(attribute);
 
-    private Effect? ForResource(INamedTypeSymbol? attribute, string resource)
+    /// <summary>
+    /// The members of the bus API's <c>DeviceResource</c>, for rules that ask about each kind of
+    /// resource; empty when the API has none.
+    /// </summary>
+    public ImmutableArray<string> ResourceKinds
+    {
+        get
+        {
+            var resourceType = symbols.Compilation.GetTypeByMetadataName(DriverModelSymbols.Namespace + ".DeviceResource");
+            return resourceType is null
+                ? ImmutableArray<string>.Empty
+                : resourceType.GetMembers().OfType<IFieldSymbol>().Where(member => member.HasConstantValue).Select(member => member.Name).ToImmutableArray();
+        }
+    }
+
+    /// <summary>One effect object per attribute and resource, so that summaries asked about it are shared.</summary>
+    private Effect? ForResource(INamedTypeSymbol? attribute, string resource) =>
+        attribute is null ? null : resourceEffects.GetOrAdd((attribute, resource), key => CreateForResource(key.Attribute, key.Resource));
+
+    private Effect? CreateForResource(INamedTypeSymbol? attribute, string resource)
     {
         var resourceType = symbols.Compilation.GetTypeByMetadataName(DriverModelSymbols.Namespace + ".DeviceResource");
         if (attribute is null || resourceType is null)

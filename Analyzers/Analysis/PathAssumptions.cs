@@ -16,12 +16,20 @@ internal sealed class PathAssumptions
     /// <summary>Nothing assumed: conditions on the system state leave both branches open.</summary>
     public static readonly PathAssumptions AnySystemState = new(systemState: null, volatileWriteCache: false);
 
-    private PathAssumptions(string? systemState, bool volatileWriteCache, SyntaxNode? stateOverrideNode = null, string? stateOverride = null)
+    private PathAssumptions(
+        string? systemState,
+        bool volatileWriteCache,
+        SyntaxNode? stateOverrideNode = null,
+        string? stateOverride = null,
+        bool driverStateSet = false,
+        bool hardwareRunning = false)
     {
         SystemState = systemState;
         VolatileWriteCache = volatileWriteCache;
         StateOverrideNode = stateOverrideNode;
         StateOverride = stateOverride;
+        DriverStateSet = driverStateSet;
+        HardwareRunning = hardwareRunning;
     }
 
     /// <summary>The <c>SystemState</c> member every read of <c>Kernel.SystemState</c> evaluates to, or null for unknown.</summary>
@@ -40,15 +48,43 @@ internal sealed class PathAssumptions
     /// <summary>The <c>SystemState</c> member assumed inside <see cref="StateOverrideNode"/>.</summary>
     public string? StateOverride { get; }
 
+    /// <summary>
+    /// Probe completed before this code runs, so the state it set up is there: a reference the walk knows
+    /// nothing about is not null (<c>x == null</c>, <c>x is null</c> and <c>x?.</c> take the non-null
+    /// branch), and a type test of an <c>object</c> (<c>device.DriverData is State s</c>) succeeds. The
+    /// question of Remove, whose defensive "no state, nothing to undo" exits are not paths an unbind takes
+    /// after a successful probe.
+    /// </summary>
+    public bool DriverStateSet { get; }
+
+    /// <summary>
+    /// A crash kernel's probe (kexec on panic): the hardware is still running as the old kernel left it,
+    /// so a property marked <c>[IndicatesRunning]</c> (<c>IsBusMaster</c>, a DMA engine's <c>Running</c>)
+    /// reads true.
+    /// </summary>
+    public bool HardwareRunning { get; }
+
     /// <summary>The same assumptions with the system in <paramref name="systemState"/> (a <c>SystemState</c> member name), or in any state for null.</summary>
-    public PathAssumptions InSystemState(string? systemState) => new(systemState, VolatileWriteCache, StateOverrideNode, StateOverride);
+    public PathAssumptions InSystemState(string? systemState) =>
+        new(systemState, VolatileWriteCache, StateOverrideNode, StateOverride, DriverStateSet, HardwareRunning);
 
     /// <summary>The same assumptions, and the device's write cache is volatile.</summary>
-    public PathAssumptions WithVolatileWriteCache() => new(SystemState, volatileWriteCache: true, StateOverrideNode, StateOverride);
+    public PathAssumptions WithVolatileWriteCache() =>
+        new(SystemState, volatileWriteCache: true, StateOverrideNode, StateOverride, DriverStateSet, HardwareRunning);
 
     /// <summary>The same assumptions, except that reads of the state inside <paramref name="node"/> see <paramref name="systemState"/>.</summary>
-    public PathAssumptions WithSystemStateWithin(SyntaxNode node, string systemState) => new(SystemState, VolatileWriteCache, node, systemState);
+    public PathAssumptions WithSystemStateWithin(SyntaxNode node, string systemState) =>
+        new(SystemState, VolatileWriteCache, node, systemState, DriverStateSet, HardwareRunning);
+
+    /// <summary>The same assumptions, and Probe completed: its state is there (<see cref="DriverStateSet"/>).</summary>
+    public PathAssumptions WithDriverStateSet() =>
+        new(SystemState, VolatileWriteCache, StateOverrideNode, StateOverride, driverStateSet: true, HardwareRunning);
+
+    /// <summary>The same assumptions, and the hardware is still running (<see cref="HardwareRunning"/>).</summary>
+    public PathAssumptions WithHardwareRunning() =>
+        new(SystemState, VolatileWriteCache, StateOverrideNode, StateOverride, DriverStateSet, hardwareRunning: true);
 
     public override string ToString() =>
-        (SystemState is null ? "any system state" : "SystemState." + SystemState) + (VolatileWriteCache ? ", volatile write cache" : "");
+        (SystemState is null ? "any system state" : "SystemState." + SystemState) + (VolatileWriteCache ? ", volatile write cache" : "") +
+        (DriverStateSet ? ", driver state set" : "") + (HardwareRunning ? ", hardware running" : "");
 }

@@ -10,8 +10,10 @@ namespace ShutdownAnalyzers.Analysis;
 /// <summary>
 /// Answers, for one compilation, "while the system restarts (kexec, reboot), which calls of this
 /// method have effect X, directly or through the methods they call, and by which path?" and "does every
-/// path through this method have effect X?" for any <see cref="Effect"/>. Create one per compilation at
-/// compilation start (one per set of <see cref="PathAssumptions"/>); it is thread-safe.
+/// path through this method have effect X?" for any <see cref="Effect"/> — and, about the order of
+/// effects along paths, "does some path reach X before any Y?" and "on how many paths to the exit is X
+/// in force?" (<see cref="EffectOrderAnalysis"/>). Create one per compilation at compilation start (one
+/// per set of <see cref="PathAssumptions"/>); it is thread-safe.
 /// </summary>
 /// <remarks>
 /// Each method body is walked on its control-flow graph under the assumptions — by default
@@ -29,6 +31,7 @@ internal sealed class RestartPathAnalysis
 
     private readonly MethodSummaryCache cache;
     private readonly SystemStateConditionEvaluator evaluator;
+    private readonly EffectOrderAnalysis order;
 
     private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache, SystemStateConditionEvaluator evaluator, PathAssumptions assumptions)
     {
@@ -36,6 +39,7 @@ internal sealed class RestartPathAnalysis
         this.cache = cache;
         this.evaluator = evaluator;
         Assumptions = assumptions;
+        order = new EffectOrderAnalysis(cache);
     }
 
     /// <summary>The effects of the bus API's attributes, to pass to the queries.</summary>
@@ -53,11 +57,32 @@ internal sealed class RestartPathAnalysis
     /// </summary>
     public static RestartPathAnalysis? Create(DriverModelSymbols symbols, PathAssumptions assumptions)
     {
-        var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions);
+        var graphs = CompilationGraphs.For(symbols.Compilation);
+        var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions, graphs.ReturnedValue);
         return evaluator is null
             ? null
-            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(symbols.Compilation, evaluator), evaluator, assumptions);
+            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(graphs, evaluator), evaluator, assumptions);
     }
+
+    /// <summary>
+    /// How the paths from <paramref name="method"/>'s entry to its normal exit stand with
+    /// <paramref name="effect"/>: on every path, on some, on none ("does Remove free the interrupt
+    /// whichever way it goes?"). With <paramref name="undoneBy"/>, an effect undone later on a path
+    /// does not count for it ("does Probe still hold the regions when it returns?").
+    /// </summary>
+    public PathCoverage GetCoverage(
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken, Effect? undoneBy = null, ControlFlowGraph? graph = null) =>
+        order.GetCoverage(method, thisType, effect, undoneBy, cancellationToken, graph);
+
+    /// <summary>
+    /// The calls in <paramref name="method"/>'s own body that have <paramref name="target"/>, or lead to
+    /// it, on a path where no call with <paramref name="avoid"/> ran before ("Probe requests the
+    /// interrupt before any reset"), each with the shortest such path (starting at
+    /// <paramref name="method"/>), in source order.
+    /// </summary>
+    public ImmutableArray<EffectCall> FindEffectCallsAvoiding(
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect target, Effect avoid, CancellationToken cancellationToken, ControlFlowGraph? graph = null) =>
+        order.FindEffectCallsAvoiding(method, thisType, target, avoid, cancellationToken, graph);
 
     /// <summary>What <paramref name="operation"/> evaluates to under the assumptions, with no locals or parameters known.</summary>
     public AbstractValue Evaluate(IOperation operation) => evaluator.Evaluate(operation, FlowState.Empty);
@@ -164,7 +189,7 @@ internal sealed class RestartPathAnalysis
     private Step FollowCall(Effect effect, ReachableCall call, INamedTypeSymbol? thisType, CallStack stack, CancellationToken cancellationToken)
     {
         var target = ResolveTarget(call, thisType);
-        var match = effect.Match(target, call.Arguments);
+        var match = effect.MatchCall(call, target, cache.HasBody(target));
         if (match.IsMatch)
         {
             return new Step(CallPath.Of(new CallStep(target, match.DecidingArgument, call)), Step.Final);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,10 +17,16 @@ namespace ShutdownAnalyzers.Analysis;
 /// compiler's control-flow graph has already lowered <c>&amp;&amp;</c>, <c>||</c>, <c>?:</c>, <c>?.</c>,
 /// <c>switch</c> statements and expressions into branches over these. Infinite timeouts are known
 /// (<c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.MaxValue</c>, <c>TimeSpan.FromMilliseconds(-1)</c>).
-/// Anything else is unknown, and an unknown condition leaves both branches open.
+/// With the driver state assumed set, a reference nothing else is known about is not null and a type
+/// test of an <c>object</c> succeeds; with the hardware assumed running, <c>[IndicatesRunning]</c> reads
+/// are true. A helper or property in source that returns one bool, enum or integral expression is read
+/// through, a few calls deep. Anything else is unknown, and an unknown condition leaves both branches open.
 /// </summary>
 internal sealed class SystemStateConditionEvaluator
 {
+    /// <summary>How deep the values of helpers returning a condition are followed (<c>if (AlreadyEnabled(device))</c>).</summary>
+    private const int MaxInlineDepth = 3;
+
     private readonly IPropertySymbol systemStateProperty;
     private readonly AbstractValue assumedState;
     private readonly SyntaxNode? stateOverrideNode;
@@ -27,13 +34,19 @@ internal sealed class SystemStateConditionEvaluator
     private readonly INamedTypeSymbol? nonVolatileAttribute;
     private readonly INamedTypeSymbol? timeSpan;
     private readonly INamedTypeSymbol? timeout;
+    private readonly bool driverStateSet;
+    private readonly INamedTypeSymbol? indicatesRunning;
+    private readonly Func<IMethodSymbol, IOperation?>? returnedValueOf;
 
     private SystemStateConditionEvaluator(
         IPropertySymbol systemStateProperty,
         AbstractValue assumedState,
         (SyntaxNode Node, AbstractValue State)? stateOverride,
         INamedTypeSymbol? nonVolatileAttribute,
-        Compilation compilation)
+        Compilation compilation,
+        bool driverStateSet,
+        INamedTypeSymbol? indicatesRunning,
+        Func<IMethodSymbol, IOperation?>? returnedValueOf)
     {
         this.systemStateProperty = systemStateProperty;
         this.assumedState = assumedState;
@@ -42,17 +55,23 @@ internal sealed class SystemStateConditionEvaluator
         this.nonVolatileAttribute = nonVolatileAttribute;
         timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         timeout = compilation.GetTypeByMetadataName("System.Threading.Timeout");
+        this.driverStateSet = driverStateSet;
+        this.indicatesRunning = indicatesRunning;
+        this.returnedValueOf = returnedValueOf;
     }
 
     /// <summary>
-    /// Evaluates under <paramref name="assumptions"/>. Null when the bus API has no <c>Kernel.SystemState</c>,
-    /// no <c>SystemState.Restart</c>, or not the state assumed.
+    /// Evaluates under <paramref name="assumptions"/>, reading what a helper returns through
+    /// <paramref name="returnedValueOf"/> when given (the one expression a method in source returns, or
+    /// null). Null when the bus API has no <c>Kernel.SystemState</c>, no <c>SystemState.Restart</c>, or
+    /// not the state assumed.
     /// </summary>
-    public static SystemStateConditionEvaluator? Create(DriverModelSymbols symbols, PathAssumptions assumptions) =>
-        Create(symbols.Kernel, symbols.SystemState, assumptions, symbols.IndicatesNonVolatileCacheAttribute, symbols.Compilation);
+    public static SystemStateConditionEvaluator? Create(
+        DriverModelSymbols symbols, PathAssumptions assumptions, Func<IMethodSymbol, IOperation?>? returnedValueOf = null) =>
+        Create(symbols.Kernel, symbols.SystemState, assumptions, symbols, returnedValueOf);
 
     private static SystemStateConditionEvaluator? Create(
-        INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, PathAssumptions assumptions, INamedTypeSymbol? nonVolatileAttribute, Compilation compilation)
+        INamedTypeSymbol? kernel, INamedTypeSymbol? systemState, PathAssumptions assumptions, DriverModelSymbols symbols, Func<IMethodSymbol, IOperation?>? returnedValueOf)
     {
         if (kernel is null || systemState is null)
         {
@@ -95,7 +114,15 @@ internal sealed class SystemStateConditionEvaluator
             stateOverride = (node, value);
         }
 
-        return new SystemStateConditionEvaluator(property, assumed, stateOverride, assumptions.VolatileWriteCache ? nonVolatileAttribute : null, compilation);
+        return new SystemStateConditionEvaluator(
+            property,
+            assumed,
+            stateOverride,
+            assumptions.VolatileWriteCache ? symbols.IndicatesNonVolatileCacheAttribute : null,
+            symbols.Compilation,
+            assumptions.DriverStateSet,
+            assumptions.HardwareRunning ? symbols.IndicatesRunningAttribute : null,
+            returnedValueOf);
     }
 
     private static AbstractValue? StateConstant(INamedTypeSymbol systemState, string name)
@@ -116,7 +143,21 @@ internal sealed class SystemStateConditionEvaluator
         operation is IPropertyReferenceOperation reference &&
         SymbolEqualityComparer.Default.Equals(reference.Property.OriginalDefinition, systemStateProperty);
 
-    public AbstractValue Evaluate(IOperation operation, FlowState state)
+    public AbstractValue Evaluate(IOperation operation, FlowState state) => Evaluate(operation, state, depth: 0);
+
+    /// <summary>
+    /// The value, and under the driver-state assumption "not null" for a reference nothing else is known
+    /// about: the state Probe set up is there.
+    /// </summary>
+    private AbstractValue Evaluate(IOperation operation, FlowState state, int depth)
+    {
+        var value = EvaluateCore(operation, state, depth);
+        return driverStateSet && !value.IsConstant && !value.IsKnownNotNull && operation.Type is { IsReferenceType: true }
+            ? AbstractValue.NotNull
+            : value;
+    }
+
+    private AbstractValue EvaluateCore(IOperation operation, FlowState state, int depth)
     {
         if (operation.ConstantValue.HasValue)
         {
@@ -128,17 +169,24 @@ internal sealed class SystemStateConditionEvaluator
             case IPropertyReferenceOperation when ReadsSystemState(operation):
                 return IsOverridden(operation.Syntax) ? stateOverride : assumedState;
             case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } nullable } when IsNullableValue(nullable):
-                return Evaluate(nullable, state) is { IsConstant: true, Constant: not null } known ? known : AbstractValue.Unknown;
-            case IPropertyReferenceOperation property when nonVolatileAttribute is not null:
-                return EvaluateCacheProperty(property.Property);
+                return Evaluate(nullable, state, depth) is { IsConstant: true, Constant: not null } known ? known : AbstractValue.Unknown;
+            case IPropertyReferenceOperation property when IndicatesRunning(property.Property):
+                return AbstractValue.Boolean(true);
+            case IPropertyReferenceOperation property when nonVolatileAttribute is not null && EvaluateCacheProperty(property.Property) is var cache &&
+                                                          (cache.IsConstant || cache.IsKnownNotNull):
+                return cache;
+            case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } property when depth < MaxInlineDepth:
+                return Inline(getter, property.Instance, ImmutableArray<IArgumentOperation>.Empty, state, depth);
             case IFieldReferenceOperation field when IsInfiniteTimeout(field.Field):
                 return AbstractValue.InfiniteTimeout;
             case IInvocationOperation invocation when IsInfiniteTimeout(invocation, state):
                 return AbstractValue.InfiniteTimeout;
             case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Arguments.Length: 0, Instance: { } nullable } when IsNullableValue(nullable):
-                return Evaluate(nullable, state) is { IsConstant: true, Constant: not null } value ? value : AbstractValue.Unknown;
+                return Evaluate(nullable, state, depth) is { IsConstant: true, Constant: not null } value ? value : AbstractValue.Unknown;
+            case IInvocationOperation invocation when depth < MaxInlineDepth:
+                return Inline(invocation.TargetMethod, invocation.Instance, invocation.Arguments, state, depth);
             case IIsNullOperation isNull:
-                return IsNull(Evaluate(isNull.Operand, state));
+                return IsNull(Evaluate(isNull.Operand, state, depth));
             case IDefaultValueOperation { Type: { } type } when !type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T:
                 return AbstractValue.FromConstant(null);
             case ILocalReferenceOperation local:
@@ -148,23 +196,86 @@ internal sealed class SystemStateConditionEvaluator
             case IFlowCaptureReferenceOperation capture:
                 return state.Get(capture.Id);
             case IConversionOperation conversion:
-                return Convert(conversion, Evaluate(conversion.Operand, state));
+                return Convert(conversion, Evaluate(conversion.Operand, state, depth));
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
-                return Not(Evaluate(not.Operand, state));
+                return Not(Evaluate(not.Operand, state, depth));
             case IBinaryOperation { OperatorMethod: null } binary:
-                return EvaluateBinary(binary, state);
+                return EvaluateBinary(binary, state, depth);
             case IIsPatternOperation isPattern:
-                return Match(isPattern.Pattern, Evaluate(isPattern.Value, state), state);
+                return Match(isPattern.Pattern, Evaluate(isPattern.Value, state, depth), state);
             case ISimpleAssignmentOperation assignment:
-                return Evaluate(assignment.Value, state);
+                return Evaluate(assignment.Value, state, depth);
             default:
                 return AbstractValue.Unknown;
         }
     }
 
-    private AbstractValue EvaluateBinary(IBinaryOperation binary, FlowState state)
+    /// <summary>
+    /// The value of a helper that returns one bool, enum or integral expression (<c>static bool
+    /// AlreadyEnabled(Device d) =&gt; d.Hardware.Dma.Running;</c>), with its parameters bound to the
+    /// arguments' values. Virtual members and methods without source are unknown: the body that runs is
+    /// not known.
+    /// </summary>
+    private AbstractValue Inline(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, FlowState state, int depth)
     {
-        var left = Evaluate(binary.LeftOperand, state);
+        if (returnedValueOf is null || !IsSmallDomain(method.ReturnType) || method.IsVirtual || method.IsAbstract || method.IsOverride ||
+            method.DeclaringSyntaxReferences.IsEmpty ||
+            (instance is not null && instance is not IInstanceReferenceOperation && instance.Type?.TypeKind == TypeKind.Interface) ||
+            returnedValueOf(method) is not { } returned)
+        {
+            return AbstractValue.Unknown;
+        }
+
+        var callee = FlowState.Empty;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter)
+            {
+                callee = callee.Set(parameter.OriginalDefinition, Evaluate(argument.Value, state, depth));
+            }
+        }
+
+        return Evaluate(returned, callee, depth + 1);
+    }
+
+    /// <summary>Values the evaluator can hold as constants and branch on: bool, enums, integral numbers.</summary>
+    private static bool IsSmallDomain(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.TypeKind == TypeKind.Enum || type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32 or
+            SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int16 or
+            SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char;
+    }
+
+    /// <summary>Under the hardware-running assumption, a read marked <c>[IndicatesRunning]</c> is true.</summary>
+    private bool IndicatesRunning(IPropertySymbol property)
+    {
+        if (indicatesRunning is null)
+        {
+            return false;
+        }
+
+        for (var current = property; current is not null; current = current.OverriddenProperty)
+        {
+            foreach (var attribute in current.OriginalDefinition.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, indicatesRunning))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private AbstractValue EvaluateBinary(IBinaryOperation binary, FlowState state, int depth)
+    {
+        var left = Evaluate(binary.LeftOperand, state, depth);
         switch (binary.OperatorKind)
         {
             case BinaryOperatorKind.ConditionalAnd when left.AsBoolean == false:
@@ -175,7 +286,7 @@ internal sealed class SystemStateConditionEvaluator
                 return AbstractValue.Boolean(true);
         }
 
-        var right = Evaluate(binary.RightOperand, state);
+        var right = Evaluate(binary.RightOperand, state, depth);
         switch (binary.OperatorKind)
         {
             case BinaryOperatorKind.ConditionalAnd:
@@ -418,15 +529,21 @@ internal sealed class SystemStateConditionEvaluator
         return value.IsConstant && value.Constant is null ? AbstractValue.Boolean(true) : AbstractValue.Unknown;
     }
 
-    /// <summary><c>is T</c> and <c>is T x</c>: true for an object known to exist whose static type already is a <c>T</c>.</summary>
-    private static AbstractValue MatchesType(IPatternOperation pattern, AbstractValue value)
+    /// <summary>
+    /// <c>is T</c> and <c>is T x</c>: true for an object known to exist whose static type already is a
+    /// <c>T</c>; under the driver-state assumption, also for an <c>object</c> known to exist
+    /// (<c>device.DriverData is State state</c>: the state Probe stored is there).
+    /// </summary>
+    private AbstractValue MatchesType(IPatternOperation pattern, AbstractValue value)
     {
         if (value.IsConstant && value.Constant is null)
         {
             return AbstractValue.Boolean(false);
         }
 
-        return value.IsKnownNotNull && IsAlways(pattern.InputType, pattern.NarrowedType) ? AbstractValue.Boolean(true) : AbstractValue.Unknown;
+        return value.IsKnownNotNull && (IsAlways(pattern.InputType, pattern.NarrowedType) || (driverStateSet && pattern.InputType.SpecialType == SpecialType.System_Object))
+            ? AbstractValue.Boolean(true)
+            : AbstractValue.Unknown;
     }
 
     /// <summary><c>is { P: pattern, ... }</c> (type optional): the object exists, is of the type, and every property pattern matches.</summary>

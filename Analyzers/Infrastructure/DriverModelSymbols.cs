@@ -19,6 +19,11 @@ internal sealed class DriverModelSymbols
     public const string Suspend = nameof(Suspend);
     public const string Resume = nameof(Resume);
 
+    /// <summary>How messages name a driver: <c>LpfcDriver</c>, <c>Outer.Driver</c>, <c>GenericDriver&lt;TDevice&gt;</c>.</summary>
+    public static readonly SymbolDisplayFormat DriverNameFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
     private Dictionary<SyntaxTree, int>? treeOrder;
 
     private DriverModelSymbols(Compilation compilation, INamedTypeSymbol driver, INamedTypeSymbol device)
@@ -42,6 +47,7 @@ internal sealed class DriverModelSymbols
         WaitsOnHardwareAttribute = compilation.GetTypeByMetadataName(Namespace + ".WaitsOnHardwareAttribute");
         PerformsIoAttribute = compilation.GetTypeByMetadataName(Namespace + ".PerformsIoAttribute");
         IndicatesNonVolatileCacheAttribute = compilation.GetTypeByMetadataName(Namespace + ".IndicatesNonVolatileCacheAttribute");
+        IndicatesRunningAttribute = compilation.GetTypeByMetadataName(Namespace + ".IndicatesRunningAttribute");
         DeviceLink = compilation.GetTypeByMetadataName(Namespace + ".DeviceLink");
         DeviceParent = GetProperty(device, "Parent");
         DeviceIsAdded = GetProperty(device, "IsAdded");
@@ -93,6 +99,9 @@ internal sealed class DriverModelSymbols
 
     /// <summary><c>[IndicatesNonVolatileCache]</c>: the marked property is true when a write cache survives a reset.</summary>
     public INamedTypeSymbol? IndicatesNonVolatileCacheAttribute { get; }
+
+    /// <summary><c>[IndicatesRunning]</c>: a property that reads true while the hardware runs on its own.</summary>
+    public INamedTypeSymbol? IndicatesRunningAttribute { get; }
 
     public INamedTypeSymbol? DeviceLink { get; }
 

@@ -23,11 +23,6 @@ public sealed class RemoveWithoutShutdownAnalyzer : DiagnosticAnalyzer
         description: "kexec, reboot and power-off call a driver's Shutdown, never its Remove. A driver that quiesces its hardware in Remove but keeps the empty Shutdown leaves DMA, interrupts and firmware running into the next kernel, whose probe then fails. Map Shutdown to Remove.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.RemoveWithoutShutdown));
 
-    /// <summary>How the message names the driver: <c>LpfcDriver</c>, <c>Outer.Driver</c>, <c>GenericDriver&lt;TDevice&gt;</c>.</summary>
-    private static readonly SymbolDisplayFormat DriverNameFormat = new(
-        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
-        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -56,7 +51,7 @@ public sealed class RemoveWithoutShutdownAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Rule,
             symbols.GetFirstDeclarationLocation(type),
-            type.ToDisplayString(DriverNameFormat)));
+            type.ToDisplayString(DriverModelSymbols.DriverNameFormat)));
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace ShutdownAnalyzers.Rules;
 public sealed class ShutdownPowersOffOnRestartAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property: "true" when Shutdown can be mapped to the driver's Remove, which does not power off on restart.</summary>
-    internal const string CanMapToRemoveProperty = "CanMapToRemove";
+    internal const string CanMapToRemoveProperty = ShutdownToRemoveMapping.CanMapToRemoveProperty;
 
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.ShutdownPowersOffOnRestart,
@@ -107,29 +107,13 @@ public sealed class ShutdownPowersOffOnRestartAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(CanMapToRemoveProperty, CanMapToRemove(shutdown, context) ? "true" : "false");
+            var canMap = ShutdownToRemoveMapping.CanMapToRemove(analysis, driverType, driverBase, required: null, context.CancellationToken);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(CanMapToRemoveProperty, canMap ? "true" : "false");
             foreach (var call in calls)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rule, call.Call.Syntax.GetLocation(), properties, driverType.Name, call.Path.ToString()));
             }
-        }
-
-        /// <summary>
-        /// Mapping Shutdown to Remove is a fix only when the driver's own Remove (in source) neither powers
-        /// off on the restart path nor calls Shutdown back, which would recurse for ever.
-        /// </summary>
-        private bool CanMapToRemove(IMethodSymbol shutdown, OperationBlockAnalysisContext context)
-        {
-            if (DriverModelSymbols.GetCallback(driverBase, "Remove") is not { } apiRemove ||
-                DriverModelSymbols.FindOverride(driverType, apiRemove) is not { DeclaringSyntaxReferences.IsEmpty: false } remove)
-            {
-                return false;
-            }
-
-            return analysis.FindEffectPath(remove, driverType, powersOff, context.CancellationToken) is null &&
-                   analysis.FindEffectPath(remove, driverType, new CallsMethodEffect(shutdown), context.CancellationToken) is null;
         }
     }
 }

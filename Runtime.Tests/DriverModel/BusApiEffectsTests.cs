@@ -26,6 +26,14 @@ public class BusApiEffectsTests
         Assert.True(type.GetMethod(member)!.IsDefined(effect), $"{type.Name}.{member} should carry {effect.Name}");
     }
 
+    [Theory]
+    [InlineData(typeof(PciDevice), nameof(PciDevice.IsBusMaster))]
+    [InlineData(typeof(DmaEngine), nameof(DmaEngine.Running))]
+    public void Running_state_reads_say_so(Type type, string property)
+    {
+        Assert.True(type.GetProperty(property)!.IsDefined(typeof(IndicatesRunningAttribute)), $"{type.Name}.{property} should carry IndicatesRunning");
+    }
+
     [Fact]
     public void Both_flushes_flush_the_cache_perform_io_and_wait_and_the_one_with_a_timeout_names_it()
     {

@@ -20,6 +20,10 @@ public class MachineModelTests
         Assert.Equal(names.OrderBy(name => name, System.StringComparer.Ordinal), names);
         Assert.Contains("lpfc-fixed", names);
         Assert.Contains("lpfc-flawed", names);
+        Assert.Contains("mlx5-flawed", names);
+        Assert.Contains("pciehp-flawed", names);
+        Assert.Contains("nvme-rebind-flawed", names);
+        Assert.Contains("ipr-kdump-fixed", names);
         Assert.DoesNotContain(models, m => m is TestMachineModel);
     }
 

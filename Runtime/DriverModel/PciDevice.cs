@@ -23,6 +23,7 @@ public class PciDevice : MemoryMappedDevice
 
     public bool IsEnabled => Function.MemorySpaceEnabled;
 
+    [IndicatesRunning]
     public bool IsBusMaster => Function.BusMasterEnabled;
 
     /// <summary>

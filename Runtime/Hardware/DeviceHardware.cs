@@ -32,6 +32,17 @@ public abstract class DeviceHardware : HardwareUnit
     public int InterruptEveryMs { get; init; }
 
     /// <summary>
+    /// With <see cref="InterruptEveryMs"/>: the device raises that interrupt only while its firmware is
+    /// in this state (a RAID adapter posts completions once it is operational, not fresh from a reset);
+    /// null for always.
+    /// </summary>
+    public string? InterruptsInFirmwareState { get; init; }
+
+    /// <summary>The device raises its periodic interrupt now: active, and its firmware (if it names a state) in that state.</summary>
+    internal bool RaisesPeriodicInterrupt =>
+        InterruptEveryMs > 0 && IsActive && (InterruptsInFirmwareState is null || Firmware?.State == InterruptsInFirmwareState);
+
+    /// <summary>
     /// Its DMA cannot be stopped by its driver or by a device reset, only by a platform reset or power
     /// loss: a GICv3 ITS keeps writing its pending tables (seed 002).
     /// </summary>

@@ -14,6 +14,8 @@ public sealed class DmaEngine
 {
     private readonly List<DmaDescriptor> descriptors = new();
 
+    /// <summary>The engine is going: on each tick it may write to its descriptors' pages.</summary>
+    [DriverModel.IndicatesRunning]
     public bool Running { get; internal set; }
 
     /// <summary>

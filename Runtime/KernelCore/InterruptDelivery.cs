@@ -49,10 +49,10 @@ internal static class InterruptDelivery
         context.Interrupts.Mask(line.Irq);
     }
 
-    /// <summary>A device raising its periodic status interrupt, if it has one and is active.</summary>
+    /// <summary>A device raising its periodic status interrupt, if it has one, is active and its firmware is in the state that raises it.</summary>
     public static void RaisePeriodic(KernelContext context, DeviceHardware hardware)
     {
-        if (hardware.InterruptEveryMs > 0 && hardware.IsActive && context.Clock.NowMs % hardware.InterruptEveryMs == 0)
+        if (hardware.RaisesPeriodicInterrupt && context.Clock.NowMs % hardware.InterruptEveryMs == 0)
         {
             hardware.Interrupt.Raise(hardware.CanMasterBus);
         }

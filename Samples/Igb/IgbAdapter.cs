@@ -21,13 +21,18 @@ public static class IgbAdapter
         public DmaBuffer Rings { get; }
     }
 
-    /// <summary>Brings the NIC up as igb_probe and igb_open do: enable, claim, map rings, interrupt, bus master, DMA.</summary>
+    /// <summary>
+    /// Brings the NIC up as igb_probe and igb_open do: enable, claim, reset the MAC into a known state
+    /// (<c>reset_hw</c>, whatever a previous kernel left running), map rings, interrupt, bus master, DMA.
+    /// </summary>
     public static void Start(PciDevice device)
     {
         device.EnableDevice();
         device.RequestRegions();
+        device.RestartFirmware();
         var rings = device.MapDma(pages: 2);
         device.RequestIrq(static _ => IrqReturn.Handled);
+        device.UnmaskInterrupts();
         device.SetMaster();
         device.StartDma(rings);
         device.DriverData = new State(rings);

@@ -5,6 +5,8 @@ using ShutdownAnalyzers.Samples.Igb;
 using ShutdownAnalyzers.Samples.Ipr;
 using ShutdownAnalyzers.Samples.Lpfc;
 using ShutdownAnalyzers.Samples.Nvme;
+using ShutdownAnalyzers.Samples.Mlx5;
+using ShutdownAnalyzers.Samples.Pciehp;
 using ShutdownAnalyzers.Samples.Sd;
 using ShutdownAnalyzers.Simulation;
 
@@ -44,6 +46,8 @@ public static class PowerServer
         new("gic-its", GicItsMachines.AddFlawed, GicItsMachines.AddFixed),
         new("ipr", IprMachines.AddFlawed, IprMachines.AddFixed),
         new("nvme", NvmeMachines.AddFlawed, NvmeMachines.AddFixed),
+        new("mlx5", Mlx5Machines.AddFlawed, Mlx5Machines.AddFixed),
+        new("pciehp", PciehpMachines.AddFlawed, PciehpMachines.AddFixed),
     };
 
     public static void Build(MachineBuilder machine, bool flawed)

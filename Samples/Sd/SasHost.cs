@@ -23,6 +23,7 @@ public sealed class Mpt3SasDriver : PciDriver
     {
         device.EnableDevice();
         device.RequestRegions();
+        device.RestartFirmware(); // mpt3sas_base_make_ioc_ready(SOFT_RESET): the IOC starts from READY, whatever it was doing
         var replyQueues = device.MapDma(pages: 2);
         device.RequestIrq(static _ => IrqReturn.Handled);
         device.SetMaster();

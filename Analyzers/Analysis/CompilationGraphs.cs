@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ShutdownAnalyzers.Analysis;
+
+/// <summary>
+/// The work on a compilation's method bodies that does not depend on what an analysis assumes: one
+/// semantic model per syntax tree, one control-flow graph per method body, the expression a method just
+/// returns. Shared by every analysis of the compilation — every rule, every set of assumptions — so a
+/// helper that several rules follow is bound and lowered once. Thread-safe; a value two threads race to
+/// compute is equal either way.
+/// </summary>
+internal sealed class CompilationGraphs
+{
+    private static readonly ConditionalWeakTable<Compilation, CompilationGraphs> Instances = new();
+
+    private readonly Compilation compilation;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> semanticModels = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> returnedValues = new(SymbolEqualityComparer.Default);
+
+    private CompilationGraphs(Compilation compilation) => this.compilation = compilation;
+
+    public static CompilationGraphs For(Compilation compilation) => Instances.GetValue(compilation, c => new CompilationGraphs(c));
+
+    /// <summary>True when the method's body is in this compilation, so an analysis can follow a call into it.</summary>
+    public bool HasBody(IMethodSymbol method)
+    {
+        method = method.PartialImplementationPart ?? method;
+        if (method.IsAbstract || method.IsExtern || method.MethodKind == MethodKind.AnonymousFunction)
+        {
+            return false;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps a graph the compiler handed an operation-block action, so the method's local functions are
+    /// looked up in the same graph later.
+    /// </summary>
+    public void Remember(IMethodSymbol method, ControlFlowGraph graph) => graphs.TryAdd(method, graph);
+
+    /// <summary>The method's control-flow graph (a local function's from its container's), or null without a body here.</summary>
+    public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (graphs.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            // A local function's graph hangs off the graph of the method that declares it.
+            return method.ContainingSymbol is IMethodSymbol container &&
+                   GetGraph(container.OriginalDefinition, cancellationToken) is { } outer &&
+                   outer.LocalFunctions.Contains(method, SymbolEqualityComparer.Default)
+                ? outer.GetLocalFunctionControlFlowGraph(method, cancellationToken)
+                : null;
+        }
+
+        return graphs.GetOrAdd(method, BuildGraph(method, cancellationToken));
+    }
+
+    /// <summary>
+    /// The one expression <paramref name="method"/> returns, when its body in this compilation is just
+    /// that (<c>=&gt; expr</c> or <c>{ return expr; }</c>, accessors included); null otherwise.
+    /// </summary>
+    public IOperation? ReturnedValue(IMethodSymbol method) =>
+        returnedValues.GetOrAdd((method.PartialImplementationPart ?? method).OriginalDefinition, FindReturnedValue);
+
+    private ControlFlowGraph? BuildGraph(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (!HasBody(method))
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (!compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                continue;
+            }
+
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is BaseMethodDeclarationSyntax { Body: null, ExpressionBody: null })
+            {
+                continue; // a partial method's declaration without its implementation
+            }
+
+            var operation = GetSemanticModel(reference.SyntaxTree).GetOperation(syntax, cancellationToken);
+            switch (operation)
+            {
+                case IMethodBodyOperation body:
+                    return ControlFlowGraph.Create(body, cancellationToken);
+                case IConstructorBodyOperation constructor:
+                    return ControlFlowGraph.Create(constructor, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private IOperation? FindReturnedValue(IMethodSymbol method)
+    {
+        if (!HasBody(method))
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (!compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                continue;
+            }
+
+            var body = GetSemanticModel(reference.SyntaxTree).GetOperation(reference.GetSyntax(), CancellationToken.None) switch
+            {
+                IMethodBodyOperation methodBody => methodBody.BlockBody ?? methodBody.ExpressionBody,
+                IBlockOperation block => block,
+                _ => null,
+            };
+            if (body is IBlockOperation { Operations.Length: 1 } single && single.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
+            {
+                return returned;
+            }
+        }
+
+        return null;
+    }
+
+    [SuppressMessage(
+        "MicrosoftCodeAnalysisCorrectness",
+        "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
+        Justification = "Following a call into another method needs that method's operations, and an operation-block action " +
+                        "only sees its own block. Each tree's model is created once per compilation, for every analysis, and cached here.")]
+    private SemanticModel GetSemanticModel(SyntaxTree tree) =>
+        semanticModels.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
+}
