@@ -24,12 +24,13 @@ internal static class BrokenSourceVariants
         ("void", new[] { "int", "PciDevice" }),
     };
 
-    public static IEnumerable<(string Kind, string Text)> Of(string source, int seed, int randomDeletions)
+    /// <param name="prefixEvery">1 for every prefix; n for the prefix at every n-th token.</param>
+    public static IEnumerable<(string Kind, string Text)> Of(string source, int seed, int randomDeletions, int prefixEvery = 1)
     {
         var tokens = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantTokens().Where(t => t.Span.Length > 0).ToList();
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Count; i += prefixEvery)
         {
-            yield return ("prefix", source[..token.Span.End]);
+            yield return ("prefix", source[..tokens[i].Span.End]);
         }
 
         var random = new Random(seed);

@@ -25,8 +25,14 @@ namespace ShutdownAnalyzers.Tests.Reliability;
 /// </summary>
 public class NoCrashOnBrokenSamplesTests(ITestOutputHelper output)
 {
-    /// <summary>Seeded token deletions per file; prefixes, braces and type swaps are all taken.</summary>
-    private const int RandomDeletionsPerFile = 40;
+    /// <summary>Seeded token deletions per file; braces and type swaps are all taken.</summary>
+    private const int RandomDeletionsPerFile = 25;
+
+    /// <summary>
+    /// Drivers (Flawed/, Fixed/), where the rules and fixes act, get every prefix; the hardware and
+    /// machine files beside them every fourth, which keeps the test to a couple of minutes as samples grow.
+    /// </summary>
+    private const int PrefixEveryOutsideDrivers = 4;
 
     /// <summary>FixAll is the slow part; it runs on every n-th variant that has a fixable diagnostic.</summary>
     private const int FixAllEvery = 7;
@@ -54,7 +60,9 @@ public class NoCrashOnBrokenSamplesTests(ITestOutputHelper output)
         var failures = new List<string>();
         var variants = 0;
         var fixableVariants = 0;
-        foreach (var (kind, text) in BrokenSourceVariants.Of(File.ReadAllText(path), seed: sampleFile.Length, RandomDeletionsPerFile))
+        var isDriver = sampleFile.Split(Path.DirectorySeparatorChar).Any(part => part is "Flawed" or "Fixed");
+        var prefixEvery = isDriver ? 1 : PrefixEveryOutsideDrivers;
+        foreach (var (kind, text) in BrokenSourceVariants.Of(File.ReadAllText(path), seed: sampleFile.Length, RandomDeletionsPerFile, prefixEvery))
         {
             variants++;
             var project = Project(siblings.Append((path, text)));
@@ -77,7 +85,7 @@ public class NoCrashOnBrokenSamplesTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{sampleFile}: {variants} variants, {fixableVariants} with a fixable diagnostic");
-        Assert.True(variants > 100, $"only {variants} variants of {sampleFile}");
+        Assert.True(variants > 50, $"only {variants} variants of {sampleFile}");
         Assert.True(failures.Count == 0, $"{failures.Count} failures over {variants} variants of {sampleFile}; first:\n{string.Join("\n", failures.Take(5))}");
     }
 
