@@ -1,5 +1,6 @@
 using System;
 using ShutdownAnalyzers.DriverModel;
+using ShutdownAnalyzers.Simulation;
 
 namespace ShutdownAnalyzers.KernelCore;
 
@@ -12,6 +13,10 @@ internal sealed record CallbackFrame(Device Device, IDriver? Driver, string Call
 
     // Evidence and timelines name the frame many times over; it is formatted once.
     private string? text;
+    private RunningCallback? running;
+
+    /// <summary>The frame as hosts outside the runtime see it.</summary>
+    public RunningCallback AsRunningCallback => running ??= new RunningCallback(Device.Name, DriverName, Callback);
 
     public override string ToString() => text ??= $"{DriverName} {Callback}({Device.Name})";
 
