@@ -109,11 +109,25 @@ internal sealed class KernelContext
     }
 
     /// <summary>Runs an interrupt handler; one that throws counts as not having handled the interrupt.</summary>
+    /// <remarks>As <see cref="Invoke"/>, without a closure: a running device's handler runs every tick.</remarks>
     public IrqReturn InvokeHandler(CallbackFrame frame, InterruptHandler handler)
     {
-        var result = IrqReturn.None;
-        Invoke(frame, () => result = handler(frame.Device));
-        return result;
+        Enter(frame);
+        try
+        {
+            var result = handler(frame.Device);
+            Observer?.CallbackFinished(frame, null);
+            return result;
+        }
+        catch (Exception error) when (Observer is not null)
+        {
+            Observer.CallbackFinished(frame, error);
+            return IrqReturn.None;
+        }
+        finally
+        {
+            Leave();
+        }
     }
 
     /// <summary>
