@@ -20,7 +20,8 @@ namespace ShutdownAnalyzers;
 /// the <c>remove</c> policy) — for DMA <c>device.StopDma(); device.ClearMaster();</c> on a PCI device
 /// (the engine first: some hardware ignores the bus-master bit) or <c>device.StopDma();</c> on another
 /// memory-mapped device; for an interrupt <c>device.FreeIrq();</c>. The calls go at the end of the
-/// driver's own callback (before a final <c>return;</c>); a driver without one gets an override, which
+/// driver's own callback (before a final <c>return;</c>), or at its start when it can return earlier;
+/// a driver without one gets an override, which
 /// first calls the base's when a base overrides it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertQuiesceCodeFixProvider))]
@@ -138,7 +139,14 @@ public sealed class InsertQuiesceCodeFixProvider : CodeFixProvider
         else
         {
             var statements = callback.Body!.Statements;
-            var index = statements.LastOrDefault() is ReturnStatementSyntax { Expression: null } ? statements.Count - 1 : statements.Count;
+            var finalReturn = statements.LastOrDefault() as ReturnStatementSyntax;
+            var earlyReturn = callback.Body.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                .OfType<ReturnStatementSyntax>()
+                .Any(ret => ret != finalReturn);
+
+            // A callback that can return early (on the restart path, say) would skip stops added at its
+            // end: they go first then, where every path runs them.
+            var index = earlyReturn ? 0 : finalReturn is { Expression: null } ? statements.Count - 1 : statements.Count;
             changed = callback.WithBody(callback.Body.WithStatements(statements.InsertRange(index, added)));
         }
 

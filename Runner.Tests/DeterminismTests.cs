@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Text;
 
 namespace ShutdownAnalyzers.Runner.Tests;
@@ -18,6 +20,18 @@ public class DeterminismTests
 
         Assert.Equal(ExitCodes.SomeUnhealthy, first.ExitCode);
         Assert.Equal(Encoding.UTF8.GetBytes(first.Output), Encoding.UTF8.GetBytes(second.Output));
+    }
+
+    [Fact]
+    public void A_hundred_runs_of_the_full_sweep_give_byte_identical_json()
+    {
+        string[] args = { "run", ShutdownSim.ModelsAssembly, "--scenario", "all", "--policy", "all", "--seed", "3", "--format", "json" };
+        var first = Encoding.UTF8.GetBytes(ShutdownSim.Run(args).Output);
+
+        var differing = Enumerable.Range(1, 99).Count(_ => !Encoding.UTF8.GetBytes(ShutdownSim.Run(args).Output).AsSpan().SequenceEqual(first));
+
+        Assert.Contains("\"runs\": [", Encoding.UTF8.GetString(first));
+        Assert.Equal(0, differing);
     }
 
     [Fact]

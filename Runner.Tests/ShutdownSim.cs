@@ -5,13 +5,21 @@ using ShutdownAnalyzers.Runner.Tests.Models;
 
 namespace ShutdownAnalyzers.Runner.Tests;
 
-/// <summary>Runs <c>shutdown-sim</c> in-process with captured output, as a terminal-less CI job would.</summary>
+/// <summary>
+/// Runs <c>shutdown-sim</c> in-process with captured output, as a terminal-less CI job would.
+/// <see cref="Run"/> simulates in this process too (<c>--in-process</c>), which keeps the suite fast;
+/// <see cref="RunIsolated"/> takes the default path of a child process per machine, and
+/// <see cref="IsolationTests"/> shows both give the same bytes.
+/// </summary>
 internal static class ShutdownSim
 {
     /// <summary>The test models' assembly, in this test run's output folder beside its dependencies.</summary>
     public static string ModelsAssembly => typeof(HealthyMachine).Assembly.Location;
 
-    public static SimResult Run(params string[] args)
+    public static SimResult Run(params string[] args) =>
+        RunIsolated(args.Length > 0 && args[0] == "run" && !args.Contains("--in-process") ? [.. args, "--in-process"] : args);
+
+    public static SimResult RunIsolated(params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };

@@ -66,6 +66,7 @@ public static class RunnerApp
             RunCommand.Create(console),
             MergeCommand.Create(console),
             ListCommand.Create(console),
+            RunMachineCommand.Create(console),
         };
 
     /// <summary>

@@ -952,6 +952,11 @@ public static class SHD003DmaNotStoppedOnRestartTests
             PciDriver(DmaProbe, shutdown: "device.FreeIrq();\ndevice.StopDma();\ndevice.ClearMaster();\nreturn;"));
 
         [Fact]
+        public Task Stop_Shutdown_that_returns_early_on_restart_gets_the_stops_first_where_every_path_runs_them() => VerifyInsert.VerifyCodeFixAsync(
+            PciDriver(DmaProbe, shutdownName: "[|Shutdown|]", shutdown: "if (device.Kernel.SystemState is SystemState.Restart)\n{\n    return;\n}\n\ndevice.FreeIrq();"),
+            PciDriver(DmaProbe, shutdown: "device.StopDma();\ndevice.ClearMaster();\nif (device.Kernel.SystemState is SystemState.Restart)\n{\n    return;\n}\n\ndevice.FreeIrq();"));
+
+        [Fact]
         public Task Stop_Expression_bodied_Shutdown_becomes_a_block() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;

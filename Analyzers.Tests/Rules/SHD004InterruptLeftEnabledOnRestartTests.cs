@@ -293,6 +293,50 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
             PciDriver(IrqProbe, shutdown: "device.DisableDevice();\ndevice.FreeIrq();"));
 
         [Fact]
+        public Task Free_Shutdown_that_returns_early_on_restart_gets_FreeIrq_first_where_every_path_runs_it() => VerifyInsert.VerifyCodeFixAsync(
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            public sealed class PcieportDriver : PciDriver
+            {
+                public override string Name => "pcieport";
+
+                public override void Probe(PciDevice port) => port.RequestIrq(static _ => IrqReturn.Handled);
+
+                public override void [|Shutdown|](PciDevice port)
+                {
+                    if (port.Kernel.SystemState == SystemState.Restart)
+                    {
+                        return;
+                    }
+
+                    port.DisableDevice();
+                }
+            }
+            """,
+            """
+            using ShutdownAnalyzers.DriverModel;
+
+            public sealed class PcieportDriver : PciDriver
+            {
+                public override string Name => "pcieport";
+
+                public override void Probe(PciDevice port) => port.RequestIrq(static _ => IrqReturn.Handled);
+
+                public override void Shutdown(PciDevice port)
+                {
+                    port.FreeIrq();
+                    if (port.Kernel.SystemState == SystemState.Restart)
+                    {
+                        return;
+                    }
+
+                    port.DisableDevice();
+                }
+            }
+            """);
+
+        [Fact]
         public Task Free_Expression_bodied_Shutdown_becomes_a_block() => VerifyInsert.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;

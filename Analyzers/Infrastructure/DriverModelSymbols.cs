@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -22,6 +23,8 @@ internal sealed class DriverModelSymbols
     public static readonly SymbolDisplayFormat DriverNameFormat = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
+    private Dictionary<SyntaxTree, int>? treeOrder;
 
     private DriverModelSymbols(Compilation compilation, INamedTypeSymbol driver, INamedTypeSymbol device)
     {
@@ -55,6 +58,10 @@ internal sealed class DriverModelSymbols
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>Each syntax tree's position in the compilation, built once: partial drivers are ordered by it.</summary>
+    private Dictionary<SyntaxTree, int> TreeOrder =>
+        treeOrder ??= Compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(entry => entry.tree, entry => entry.index);
 
     /// <summary><c>Driver&lt;TDevice&gt;</c>, the open generic every driver derives from.</summary>
     public INamedTypeSymbol Driver { get; }
@@ -165,9 +172,7 @@ internal sealed class DriverModelSymbols
             return locations.FirstOrDefault() ?? Location.None;
         }
 
-        var treeOrder = Compilation.SyntaxTrees
-            .Select((tree, index) => (tree, index))
-            .ToDictionary(entry => entry.tree, entry => entry.index);
+        var treeOrder = TreeOrder;
         return locations
             .Where(location => location.SourceTree is not null && treeOrder.ContainsKey(location.SourceTree))
             .OrderBy(location => treeOrder[location.SourceTree!])

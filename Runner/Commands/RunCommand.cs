@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using ShutdownAnalyzers.Runner.Isolation;
 using ShutdownAnalyzers.Runner.Models;
 using ShutdownAnalyzers.Runner.Reports;
 using ShutdownAnalyzers.Runner.Sharding;
@@ -14,10 +15,16 @@ namespace ShutdownAnalyzers.Runner.Commands;
 
 /// <summary>
 /// <c>shutdown-sim run &lt;model&gt; --scenario &lt;name|all&gt; [--policy &lt;name|all&gt;] [--seed &lt;n&gt;]
-/// [--machine &lt;name&gt;]... [--format table|json|junit|html] [--output &lt;file&gt;] [--shard &lt;i&gt;/&lt;n&gt;]</c>
+/// [--machine &lt;name&gt;]... [--format table|json|junit|html] [--output &lt;file&gt;] [--shard &lt;i&gt;/&lt;n&gt;]
+/// [--time-limit &lt;seconds&gt;] [--in-process]</c>
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>Generous: the slowest sample sweep takes well under a second per run.</summary>
+    public const double DefaultTimeLimitSeconds = 30;
+
+    public const double MaxTimeLimitSeconds = 86_400;
+
     public static Command Create(RunnerConsole console)
     {
         var model = ModelArgument.Create(required: true);
@@ -51,6 +58,15 @@ internal static class RunCommand
         {
             Description = "Write the report to this file instead of the console (the summary line still goes to the console).",
         };
+        var timeLimit = new Option<double>("--time-limit")
+        {
+            Description = "Seconds of real time a run may take before its machine's child process is stopped and the callback it was in is reported as Hang.",
+            DefaultValueFactory = _ => DefaultTimeLimitSeconds,
+        };
+        var inProcess = new Option<bool>("--in-process")
+        {
+            Description = "Simulate in this process instead of a child process per machine: faster to debug, but a model that hangs or crashes the process takes the sweep with it.",
+        };
         var shard = new Option<string>("--shard")
         {
             Description = "<i>/<n>: run only the i-th of n shares of the sweep (every n-th run, from the i-th), for a CI matrix. Write shards with --format json and combine them with 'merge'.",
@@ -58,7 +74,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the machines of a model through a lifecycle scenario and report every device's outcome.")
         {
-            model, scenario, policy, seed, machines, format, output, shard,
+            model, scenario, policy, seed, machines, format, output, shard, timeLimit, inProcess,
         };
         command.SetAction(parse => Execute(
             console,
@@ -70,7 +86,9 @@ internal static class RunCommand
                 parse.GetValue(machines) ?? Array.Empty<string>(),
                 parse.GetRequiredValue(format),
                 parse.GetValue(output),
-                parse.GetValue(shard))));
+                parse.GetValue(shard),
+                parse.GetValue(timeLimit),
+                parse.GetValue(inProcess))));
         return command;
     }
 
@@ -80,13 +98,15 @@ internal static class RunCommand
         var selection = RunSelection.Parse(request.Scenario, request.Policy);
         var format = ReportFormats.Parse(request.Format);
         var shard = request.Shard is null ? null : Shard.Parse(request.Shard);
+        var timeLimit = ParseTimeLimit(request.TimeLimitSeconds);
         var file = request.Output is null ? null : ReportFile.Prepare(request.Output);
 
         using var model = LoadedModel.Open(request.Model);
         var machines = model.Select(request.Machines);
         var sweep = selection.RunsFor(machines, request.Seed);
         var runs = shard is null ? sweep : shard.Take(sweep);
-        var reports = Sweep.Run(runs, console.OutputIsTerminal ? console.CreateOutputConsole() : null);
+        var isolation = request.InProcess ? null : new IsolatedSweep(model.AssemblyPath, timeLimit);
+        var reports = Sweep.Run(runs, isolation, console.OutputIsTerminal ? console.CreateOutputConsole() : null);
 
         // A shard's JSON holds everything, so 'merge' can write the whole sweep in any format.
         Func<string>? render = shard is not null && format == ReportFormat.Json
@@ -113,5 +133,10 @@ internal static class RunCommand
         return 0;
     }
 
-    private sealed record RunRequest(string Model, string Scenario, string Policy, int Seed, IReadOnlyList<string> Machines, string Format, string? Output, string? Shard);
+    private static TimeSpan ParseTimeLimit(double seconds) =>
+        double.IsFinite(seconds) && seconds > 0 && seconds <= MaxTimeLimitSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new BadInputException($"bad --time-limit {seconds.ToString(CultureInfo.InvariantCulture)}: expected seconds above 0 and at most {MaxTimeLimitSeconds}");
+
+    private sealed record RunRequest(string Model, string Scenario, string Policy, int Seed, IReadOnlyList<string> Machines, string Format, string? Output, string? Shard, double TimeLimitSeconds, bool InProcess);
 }

@@ -1,21 +1,27 @@
 using System;
 using System.Collections.Generic;
 using ShutdownAnalyzers.Simulation;
+using ShutdownAnalyzers.Runner.Isolation;
 using Spectre.Console;
 
 namespace ShutdownAnalyzers.Runner.Simulation;
 
 /// <summary>
-/// Runs the selected simulations one after another, with a live progress bar when there are several
-/// and the output is a terminal.
+/// Runs the selected simulations, each machine in a child process of its own
+/// (<see cref="IsolatedSweep"/>) or all of them here, one after another; with a live progress bar
+/// when there are several and the output is a terminal.
 /// </summary>
 internal static class Sweep
 {
-    public static IReadOnlyList<ScenarioReport> Run(IReadOnlyList<SimulationRun> runs, IAnsiConsole? progressConsole)
+    /// <param name="isolation">Null to simulate in this process.</param>
+    public static IReadOnlyList<ScenarioReport> Run(IReadOnlyList<SimulationRun> runs, IsolatedSweep? isolation, IAnsiConsole? progressConsole)
     {
+        Func<Action<SimulationRun>?, Action?, IReadOnlyList<ScenarioReport>> runAll = isolation is null
+            ? (onStarted, onFinished) => RunHere(runs, onStarted, onFinished)
+            : (onStarted, onFinished) => isolation.Run(runs, onStarted, onFinished);
         if (progressConsole is null || runs.Count < 2)
         {
-            return RunAll(runs, onStarted: null, onFinished: null);
+            return runAll(null, null);
         }
 
         return progressConsole.Progress()
@@ -25,43 +31,22 @@ internal static class Sweep
             .Start(context =>
             {
                 var task = context.AddTask("simulating", maxValue: runs.Count);
-                return RunAll(
-                    runs,
-                    onStarted: run => task.Description = Markup.Escape(run.Title),
-                    onFinished: () => task.Increment(1));
+                return runAll(
+                    run => task.Description = Markup.Escape(run.Title),
+                    () => task.Increment(1));
             });
     }
 
-    private static List<ScenarioReport> RunAll(IReadOnlyList<SimulationRun> runs, Action<SimulationRun>? onStarted, Action? onFinished)
+    private static List<ScenarioReport> RunHere(IReadOnlyList<SimulationRun> runs, Action<SimulationRun>? onStarted, Action? onFinished)
     {
         var reports = new List<ScenarioReport>(runs.Count);
         foreach (var run in runs)
         {
             onStarted?.Invoke(run);
-            reports.Add(RunOne(run));
+            reports.Add(run.Simulate());
             onFinished?.Invoke();
         }
 
         return reports;
-    }
-
-    /// <summary>
-    /// Driver callbacks are contained by the simulator; a model that cannot be built (its Build or a
-    /// driver factory threw) is bad input, reported in the simulator's one line naming the machine.
-    /// </summary>
-    private static ScenarioReport RunOne(SimulationRun run)
-    {
-        try
-        {
-            return Simulator.Run(run.Machine, run.Scenario, run.Policy, run.Seed);
-        }
-        catch (MachineModelException unusable)
-        {
-            throw new BadInputException(unusable.Message);
-        }
-        catch (Exception e)
-        {
-            throw new BadInputException($"simulating {run.Title} failed: {e.GetType().Name}: {e.Message}");
-        }
     }
 }

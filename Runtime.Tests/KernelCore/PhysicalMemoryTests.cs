@@ -1,3 +1,4 @@
+using System.Linq;
 using ShutdownAnalyzers.KernelCore;
 
 namespace ShutdownAnalyzers.Runtime.Tests.KernelCore;
@@ -67,5 +68,40 @@ public class PhysicalMemoryTests
         memory.Free(new[] { page });
 
         Assert.False(memory.DeviceWriteIsSafe(page.Number, page.Generation));
+    }
+
+    [Fact]
+    public void A_page_freed_below_later_allocations_is_the_next_one_handed_out()
+    {
+        var memory = new PhysicalMemory(16);
+        var first = memory.Allocate(owner: null, count: 4);
+        memory.Allocate(owner: null, count: 4);
+
+        memory.Free(new[] { first[1] });
+        var again = memory.Allocate(owner: null, count: 2);
+
+        Assert.Equal(new long[] { 1, 8 }, again.Select(p => p.Number));
+    }
+
+    [Fact]
+    public void Allocating_in_a_range_above_free_pages_leaves_the_free_pages_for_later()
+    {
+        var memory = new PhysicalMemory(16);
+        memory.Allocate(owner: null, count: 2, new PageRange(8, 16));
+
+        var low = memory.Allocate(owner: null, count: 3);
+
+        Assert.Equal(new long[] { 0, 1, 2 }, low.Select(p => p.Number));
+    }
+
+    [Fact]
+    public void After_a_hand_over_the_next_kernel_allocates_from_the_bottom_again()
+    {
+        var memory = new PhysicalMemory(16);
+        memory.Allocate(owner: null, count: 10);
+
+        memory.HandOver(new PageRange(0, 12));
+
+        Assert.Equal(0, memory.Allocate(owner: null, count: 1)[0].Number);
     }
 }

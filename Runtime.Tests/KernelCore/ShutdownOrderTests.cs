@@ -57,6 +57,25 @@ public class ShutdownOrderTests
     }
 
     [Fact]
+    public void A_supplier_that_probes_again_takes_its_linked_consumer_behind_it()
+    {
+        var (kernel, calls) = KernelWith("0000:01:00.0", "0000:02:00.0", "0000:03:00.0");
+        var consumer = (PciDevice)kernel.Devices[0];
+        var supplier = (PciDevice)kernel.Devices[1];
+        kernel.RegisterDriver(new OrderDriver(calls, consumer.Name));
+        kernel.RegisterDriver(new OrderDriver(calls, supplier.Name));
+        kernel.RegisterDriver(new OrderDriver(calls, "0000:03:00.0"));
+        consumer.AddLink(supplier);
+        kernel.Unbind(supplier);
+        kernel.Attach(supplier);
+        calls.Clear();
+
+        DeviceShutdown.Run(kernel);
+
+        Assert.Equal(new[] { "shutdown 0000:01:00.0", "shutdown 0000:02:00.0", "shutdown 0000:03:00.0" }, calls);
+    }
+
+    [Fact]
     public void The_pci_bus_clears_bus_mastering_after_the_drivers_shutdown_only_during_kexec()
     {
         var (kernel, calls) = KernelWith("0000:01:00.0");

@@ -18,6 +18,11 @@ public sealed class Kernel
     private readonly List<ProbeFailure> probeFailures = new();
     private readonly Dictionary<int, MemoryMappedDevice> irqOwners = new();
 
+    // Indexes over the device list, so lookups by name and walks over children stay O(1) per
+    // device on machines with thousands of devices.
+    private readonly Dictionary<string, Device> firstByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<Device, List<Device>> childrenOf = new(ReferenceEqualityComparer.Instance);
+
     public Kernel(int memoryPages = 4096)
         : this(KernelContext.Standalone(memoryPages), "kernel", new PageRange(0, memoryPages))
     {
@@ -84,6 +89,12 @@ public sealed class Kernel
 
         device.IsAdded = true;
         devices.Add(device);
+        firstByName.TryAdd(device.Name, device);
+        if (device.Parent is { } parentDevice)
+        {
+            ChildList(parentDevice).Add(device);
+        }
+
         Order.Add(device);
         Attach(device);
     }
@@ -125,7 +136,7 @@ public sealed class Kernel
             return;
         }
 
-        foreach (var child in devices.Where(d => ReferenceEquals(d.Parent, device)).ToList())
+        foreach (var child in ChildrenOf(device))
         {
             Unbind(child);
         }
@@ -139,7 +150,14 @@ public sealed class Kernel
             device.Binding = null;
             device.DriverData = null;
             device.DropAutoRemoveLinks();
-            probeOrder.Remove(device);
+
+            // Unbinding mostly goes tail first: look from the end.
+            var position = probeOrder.LastIndexOf(device);
+            if (position >= 0)
+            {
+                probeOrder.RemoveAt(position);
+            }
+
             device.OnDriverRemoved();
         }
     }
@@ -153,7 +171,7 @@ public sealed class Kernel
             return;
         }
 
-        foreach (var child in devices.Where(d => ReferenceEquals(d.Parent, device)).ToList())
+        foreach (var child in ChildrenOf(device))
         {
             RemoveDevice(child);
         }
@@ -199,10 +217,16 @@ public sealed class Kernel
         }
         finally
         {
-            devices.Remove(device);
-            Order.Remove(device);
+            ForgetDevice(device);
         }
     }
+
+    /// <summary>The registered device named <paramref name="name"/> (the first added, if several share it), or null.</summary>
+    internal Device? FindDevice(string name) => firstByName.TryGetValue(name, out var device) ? device : null;
+
+    /// <summary>The registered children of <paramref name="device"/> in the order they were added, as a snapshot.</summary>
+    internal List<Device> ChildrenOf(Device device) =>
+        childrenOf.TryGetValue(device, out var children) ? children.ToList() : new List<Device>();
 
     /// <summary>The device whose handler owns interrupt line <paramref name="irq"/> in this kernel, if any.</summary>
     internal MemoryMappedDevice? IrqOwner(int irq) => irqOwners.TryGetValue(irq, out var owner) ? owner : null;
@@ -216,6 +240,36 @@ public sealed class Kernel
         else
         {
             irqOwners[irq] = owner;
+        }
+    }
+
+    private List<Device> ChildList(Device parent)
+    {
+        if (!childrenOf.TryGetValue(parent, out var children))
+        {
+            children = new List<Device>();
+            childrenOf.Add(parent, children);
+        }
+
+        return children;
+    }
+
+    private void ForgetDevice(Device device)
+    {
+        devices.Remove(device);
+        Order.Remove(device);
+        if (device.Parent is { } parent && childrenOf.TryGetValue(parent, out var siblings))
+        {
+            siblings.Remove(device);
+        }
+
+        if (firstByName.TryGetValue(device.Name, out var named) && ReferenceEquals(named, device))
+        {
+            firstByName.Remove(device.Name);
+            if (devices.Find(d => d.Name == device.Name) is { } next)
+            {
+                firstByName.Add(next.Name, next);
+            }
         }
     }
 

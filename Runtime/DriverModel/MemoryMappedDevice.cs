@@ -38,6 +38,26 @@ public abstract class MemoryMappedDevice : Device
 
     internal override HardwareUnit Unit => Hardware;
 
+    /// <summary>
+    /// The frame the device's interrupt handler runs in, made once per driver: a running device's
+    /// handler runs every tick, and hosts that watch the running callback see the same frame each time.
+    /// </summary>
+    internal CallbackFrame InterruptHandlerFrame
+    {
+        get
+        {
+            var driver = Binding ?? LastDriver;
+            if (interruptHandlerFrame is not { } frame || !ReferenceEquals(frame.Driver, driver))
+            {
+                interruptHandlerFrame = frame = new CallbackFrame(this, driver, CallbackFrame.InterruptHandler);
+            }
+
+            return frame;
+        }
+    }
+
+    private CallbackFrame? interruptHandlerFrame;
+
     internal override bool CanAnswer => Hardware.IsActive;
 
     private int Irq => Hardware.Interrupt.Irq;

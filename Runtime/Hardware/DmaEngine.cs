@@ -40,10 +40,17 @@ public sealed class DmaEngine
     /// <summary>Writes that landed in memory the descriptors no longer own.</summary>
     public long CorruptWrites { get; internal set; }
 
+    /// <summary>Changes whenever the descriptors do, so a check of them against memory can be reused until then.</summary>
+    internal long DescriptorsVersion { get; private set; }
+
+    /// <summary>The last check of the descriptors against memory (see <c>DmaTraffic</c>), valid while neither changed.</summary>
+    internal DmaCheck? LastCheck { get; set; }
+
     internal void Load(IEnumerable<DmaDescriptor> loaded)
     {
         descriptors.Clear();
         descriptors.AddRange(loaded);
+        DescriptorsVersion++;
     }
 
     internal void Stop()
@@ -67,5 +74,12 @@ public sealed class DmaEngine
     {
         Running = false;
         descriptors.Clear();
+        DescriptorsVersion++;
     }
 }
+
+/// <summary>
+/// One check of a DMA engine's descriptors against memory: at which versions of each, how many of
+/// its writes would land in memory that is not its own, and the one the evidence would name.
+/// </summary>
+internal sealed record DmaCheck(long MemoryVersion, long DescriptorsVersion, int CorruptingDescriptors, DmaDescriptor? Telling);

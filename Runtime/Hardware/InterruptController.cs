@@ -9,7 +9,7 @@ namespace ShutdownAnalyzers.Hardware;
 /// </summary>
 public sealed class InterruptController
 {
-    private readonly SortedSet<int> enabled = new();
+    private readonly HashSet<int> enabled = new();
 
     public bool IsEnabled(int irq) => enabled.Contains(irq);
 

@@ -1,4 +1,6 @@
+using System;
 using ShutdownAnalyzers.DriverModel;
+using ShutdownAnalyzers.Simulation;
 
 namespace ShutdownAnalyzers.KernelCore;
 
@@ -9,5 +11,21 @@ internal sealed record CallbackFrame(Device Device, IDriver? Driver, string Call
 
     public string DriverName => Driver?.Name ?? "(no driver)";
 
-    public override string ToString() => $"{DriverName} {Callback}({Device.Name})";
+    // Evidence and timelines name the frame many times over; it is formatted once.
+    private string? text;
+    private RunningCallback? running;
+
+    /// <summary>The frame as hosts outside the runtime see it.</summary>
+    public RunningCallback AsRunningCallback => running ??= new RunningCallback(Device.Name, DriverName, Callback);
+
+    public override string ToString() => text ??= $"{DriverName} {Callback}({Device.Name})";
+
+    public bool Equals(CallbackFrame? other) =>
+        other is not null
+        && Equals(Device, other.Device)
+        && Equals(Driver, other.Driver)
+        && Callback == other.Callback
+        && IsErrorHandler == other.IsErrorHandler;
+
+    public override int GetHashCode() => HashCode.Combine(Device, Driver, Callback, IsErrorHandler);
 }

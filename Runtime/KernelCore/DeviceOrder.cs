@@ -14,35 +14,101 @@ namespace ShutdownAnalyzers.KernelCore;
 /// </summary>
 internal sealed class DeviceOrder
 {
-    private readonly List<Device> list = new();
+    // The list is kept as positions: a device's stamp grows each time it moves to the tail, so the
+    // list in order is the devices by stamp. Moving is O(log n) and a probe never scans the list.
+    private readonly SortedDictionary<long, Device> byStamp = new();
+    private readonly Dictionary<Device, long> stamps = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Device, List<Device>> children = new(ReferenceEqualityComparer.Instance);
 
-    public IReadOnlyList<Device> Forward => list;
+    /// <summary>Devices seen with a link as consumer: the only ones that can move with a supplier.</summary>
+    private readonly HashSet<Device> consumers = new(ReferenceEqualityComparer.Instance);
+    private long nextStamp;
+
+    /// <summary>A snapshot of the list head first, the order of <c>dpm_resume</c>.</summary>
+    public IReadOnlyList<Device> Forward => byStamp.Values.ToList();
 
     /// <summary>A snapshot of the list tail first, the order of <c>device_shutdown</c> and <c>dpm_suspend</c>.</summary>
-    public IReadOnlyList<Device> Backward => Enumerable.Reverse(list).ToList();
+    public IReadOnlyList<Device> Backward => byStamp.Values.Reverse().ToList();
 
-    public void Add(Device device) => list.Add(device);
-
-    public void Remove(Device device) => list.Remove(device);
-
-    public void MoveToTail(Device device) => MoveToTail(device, new HashSet<Device>());
-
-    private void MoveToTail(Device device, HashSet<Device> moved)
+    public void Add(Device device)
     {
-        if (!moved.Add(device) || !list.Remove(device))
+        if (stamps.ContainsKey(device))
         {
             return;
         }
 
-        list.Add(device);
-        foreach (var child in list.Where(d => ReferenceEquals(d.Parent, device)).ToList())
+        Stamp(device);
+        if (device.Parent is { } parent)
+        {
+            if (!children.TryGetValue(parent, out var siblings))
+            {
+                siblings = new List<Device>();
+                children.Add(parent, siblings);
+            }
+
+            siblings.Add(device);
+        }
+
+        NoteLinks(device);
+    }
+
+    public void Remove(Device device)
+    {
+        if (!stamps.Remove(device, out var stamp))
+        {
+            return;
+        }
+
+        byStamp.Remove(stamp);
+        consumers.Remove(device);
+        if (device.Parent is { } parent && children.TryGetValue(parent, out var siblings))
+        {
+            siblings.Remove(device);
+        }
+    }
+
+    public void MoveToTail(Device device) => MoveToTail(device, new HashSet<Device>(ReferenceEqualityComparer.Instance));
+
+    private void MoveToTail(Device device, HashSet<Device> moved)
+    {
+        if (!moved.Add(device) || !stamps.Remove(device, out var stamp))
+        {
+            return;
+        }
+
+        byStamp.Remove(stamp);
+        Stamp(device);
+        NoteLinks(device);
+        foreach (var child in InListOrder(children.TryGetValue(device, out var list) ? list : null))
         {
             MoveToTail(child, moved);
         }
 
-        foreach (var consumer in list.Where(d => d.Links.Any(l => ReferenceEquals(l.Supplier, device))).ToList())
+        foreach (var consumer in InListOrder(consumers.Where(c => c.Links.Any(l => ReferenceEquals(l.Supplier, device)))))
         {
             MoveToTail(consumer, moved);
         }
     }
+
+    private void Stamp(Device device)
+    {
+        var stamp = nextStamp++;
+        stamps.Add(device, stamp);
+        byStamp.Add(stamp, device);
+    }
+
+    /// <summary>A device gets its links before it moves to the tail for them (<c>device_link_add</c>), so it is seen here.</summary>
+    private void NoteLinks(Device device)
+    {
+        if (device.Links.Count > 0)
+        {
+            consumers.Add(device);
+        }
+    }
+
+    /// <summary>The devices still in the list, in list order, taken before any of them moves.</summary>
+    private List<Device> InListOrder(IEnumerable<Device>? devices) =>
+        devices is null
+            ? new List<Device>()
+            : devices.Where(stamps.ContainsKey).OrderBy(d => stamps[d]).ToList();
 }

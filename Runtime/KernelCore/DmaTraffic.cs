@@ -19,30 +19,51 @@ internal static class DmaTraffic
             return;
         }
 
-        DmaDescriptor? telling = null;
+        var check = Check(context.Memory, engine);
         var first = engine.CorruptWrites == 0;
-        foreach (var descriptor in engine.Descriptors)
-        {
-            if (context.Memory.DeviceWriteIsSafe(descriptor.Page, descriptor.Generation))
-            {
-                continue;
-            }
+        engine.CorruptWrites += check.CorruptingDescriptors;
 
-            engine.CorruptWrites++;
-
-            // The evidence names a page someone owns now if there is one: that is the damage a reader looks for.
-            if (telling is null || (!context.Memory[telling.Value.Page].IsAllocated && context.Memory[descriptor.Page].IsAllocated))
-            {
-                telling = descriptor;
-            }
-        }
-
-        if (first && telling is { } corrupted)
+        if (first && check.Telling is { } corrupted)
         {
             context.Report(Outcome.DmaCorruption, hardware.Name, kernel, DescribeCorruption(context, kernel, hardware, corrupted), location: $"page {corrupted.Page}");
         }
 
         hardware.Interrupt.Raise(hardware.CanMasterBus);
+    }
+
+    /// <summary>
+    /// Which of the engine's writes this tick corrupt memory. Memory and descriptors change far less
+    /// often than the clock ticks, so the answer is kept until either does: a tick of a running
+    /// engine costs O(1), not O(descriptors).
+    /// </summary>
+    private static DmaCheck Check(PhysicalMemory memory, DmaEngine engine)
+    {
+        if (engine.LastCheck is { } last && last.MemoryVersion == memory.Version && last.DescriptorsVersion == engine.DescriptorsVersion)
+        {
+            return last;
+        }
+
+        DmaDescriptor? telling = null;
+        var corrupting = 0;
+        foreach (var descriptor in engine.Descriptors)
+        {
+            if (memory.DeviceWriteIsSafe(descriptor.Page, descriptor.Generation))
+            {
+                continue;
+            }
+
+            corrupting++;
+
+            // The evidence names a page someone owns now if there is one: that is the damage a reader looks for.
+            if (telling is null || (!memory[telling.Value.Page].IsAllocated && memory[descriptor.Page].IsAllocated))
+            {
+                telling = descriptor;
+            }
+        }
+
+        var check = new DmaCheck(memory.Version, engine.DescriptorsVersion, corrupting, telling);
+        engine.LastCheck = check;
+        return check;
     }
 
     private static string DescribeCorruption(KernelContext context, string kernel, DeviceHardware hardware, DmaDescriptor descriptor)

@@ -24,8 +24,7 @@ internal static class InterruptDelivery
         var owner = kernel.IrqOwner(line.Irq);
         if (owner is { IrqHandler: { } handler, IrqDisabled: false })
         {
-            var frame = new CallbackFrame(owner, owner.Binding ?? owner.LastDriver, CallbackFrame.InterruptHandler);
-            if (context.InvokeHandler(frame, handler) == IrqReturn.Handled)
+            if (context.InvokeHandler(owner.InterruptHandlerFrame, handler) == IrqReturn.Handled)
             {
                 line.Service();
                 return;

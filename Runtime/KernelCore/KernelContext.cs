@@ -42,6 +42,12 @@ internal sealed class KernelContext
     /// <summary>The driver code running now, or null when the kernel core (or a test) is acting.</summary>
     public CallbackFrame? CurrentFrame => frames.Count > 0 ? frames.Peek() : null;
 
+    /// <summary>
+    /// Told the driver code running now each time it changes (null: none), for a host that must name
+    /// the callback if it never returns or takes the process down.
+    /// </summary>
+    public Action<CallbackFrame?>? CurrentFrameChanged { get; set; }
+
     public static KernelContext Standalone(int memoryPages) =>
         new(new PhysicalMemory(memoryPages), new SimulatedClock(), new InterruptController(), observer: null);
 
@@ -51,8 +57,7 @@ internal sealed class KernelContext
     /// </summary>
     public bool Invoke(CallbackFrame frame, Action callback)
     {
-        frames.Push(frame);
-        Observer?.CallbackStarted(frame);
+        Enter(frame);
         try
         {
             callback();
@@ -66,15 +71,14 @@ internal sealed class KernelContext
         }
         finally
         {
-            frames.Pop();
+            Leave();
         }
     }
 
     /// <summary>Runs a probe: its exception always reaches the caller, which records the failed probe.</summary>
     public void InvokeProbe(CallbackFrame frame, Action probe)
     {
-        frames.Push(frame);
-        Observer?.CallbackStarted(frame);
+        Enter(frame);
         try
         {
             probe();
@@ -87,16 +91,43 @@ internal sealed class KernelContext
         }
         finally
         {
-            frames.Pop();
+            Leave();
         }
     }
 
+    private void Enter(CallbackFrame frame)
+    {
+        frames.Push(frame);
+        CurrentFrameChanged?.Invoke(frame);
+        Observer?.CallbackStarted(frame);
+    }
+
+    private void Leave()
+    {
+        frames.Pop();
+        CurrentFrameChanged?.Invoke(CurrentFrame);
+    }
+
     /// <summary>Runs an interrupt handler; one that throws counts as not having handled the interrupt.</summary>
+    /// <remarks>As <see cref="Invoke"/>, without a closure: a running device's handler runs every tick.</remarks>
     public IrqReturn InvokeHandler(CallbackFrame frame, InterruptHandler handler)
     {
-        var result = IrqReturn.None;
-        Invoke(frame, () => result = handler(frame.Device));
-        return result;
+        Enter(frame);
+        try
+        {
+            var result = handler(frame.Device);
+            Observer?.CallbackFinished(frame, null);
+            return result;
+        }
+        catch (Exception error) when (Observer is not null)
+        {
+            Observer.CallbackFinished(frame, error);
+            return IrqReturn.None;
+        }
+        finally
+        {
+            Leave();
+        }
     }
 
     /// <summary>

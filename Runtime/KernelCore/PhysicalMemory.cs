@@ -45,6 +45,9 @@ public sealed class PhysicalMemory
 {
     private readonly List<MemoryPage> pages = new();
 
+    /// <summary>Every page below this one is allocated: allocations start their scan here, so a boot costs linear time, not quadratic.</summary>
+    private long lowestMaybeFree;
+
     public PhysicalMemory(int pageCount)
     {
         if (pageCount <= 0)
@@ -59,6 +62,9 @@ public sealed class PhysicalMemory
     }
 
     public IReadOnlyList<MemoryPage> Pages => pages;
+
+    /// <summary>Changes whenever any page changes hands, is freed or is rewritten: a DMA check done at one version holds until the next.</summary>
+    internal long Version { get; private set; }
 
     public PageRange All => new(0, pages.Count);
 
@@ -75,7 +81,7 @@ public sealed class PhysicalMemory
         }
 
         var taken = new List<MemoryPage>(count);
-        for (var number = range.Start; number < range.End && taken.Count < count; number++)
+        for (var number = Math.Max(range.Start, lowestMaybeFree); number < range.End && taken.Count < count; number++)
         {
             var page = pages[(int)number];
             if (!page.IsAllocated)
@@ -96,6 +102,13 @@ public sealed class PhysicalMemory
             page.Generation++;
         }
 
+        Version++;
+        if (range.Start <= lowestMaybeFree)
+        {
+            // Everything from the old mark up to the last page taken is allocated now.
+            lowestMaybeFree = taken[^1].Number + 1;
+        }
+
         return taken;
     }
 
@@ -106,7 +119,10 @@ public sealed class PhysicalMemory
             page.IsAllocated = false;
             page.Owner = null;
             page.IsReservedAcrossKexec = false;
+            lowestMaybeFree = Math.Min(lowestMaybeFree, page.Number);
         }
+
+        Version++;
     }
 
     /// <summary>
@@ -142,6 +158,9 @@ public sealed class PhysicalMemory
             page.Owner = null;
             page.Generation++;
         }
+
+        lowestMaybeFree = Math.Min(lowestMaybeFree, range.Start);
+        Version++;
     }
 
     /// <summary>Power was lost or the platform reset: every page's old contents are meaningless.</summary>
@@ -154,6 +173,9 @@ public sealed class PhysicalMemory
             page.IsReservedAcrossKexec = false;
             page.Generation++;
         }
+
+        lowestMaybeFree = 0;
+        Version++;
     }
 
     /// <summary>
@@ -169,5 +191,7 @@ public sealed class PhysicalMemory
                 page.Generation++;
             }
         }
+
+        Version++;
     }
 }

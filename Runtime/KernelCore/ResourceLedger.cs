@@ -14,11 +14,14 @@ public sealed record HeldResource(Device Holder, DeviceResource Kind, object Han
 /// </summary>
 public sealed class ResourceLedger
 {
-    private readonly List<HeldResource> held = new();
+    /// <summary>What each device holds, in the order it took it; devices are compared by reference.</summary>
+    private readonly Dictionary<Device, List<HeldResource>> held = new(ReferenceEqualityComparer.Instance);
 
-    public IReadOnlyList<HeldResource> HeldBy(Device device) => held.Where(r => ReferenceEquals(r.Holder, device)).ToList();
+    public IReadOnlyList<HeldResource> HeldBy(Device device) =>
+        held.TryGetValue(device, out var resources) ? resources.ToList() : Array.Empty<HeldResource>();
 
-    public bool Holds(Device device, DeviceResource kind) => held.Exists(r => ReferenceEquals(r.Holder, device) && r.Kind == kind);
+    public bool Holds(Device device, DeviceResource kind) =>
+        held.TryGetValue(device, out var resources) && resources.Exists(r => r.Kind == kind);
 
     internal void Acquire(Device device, DeviceResource kind, object handle)
     {
@@ -27,18 +30,24 @@ public sealed class ResourceLedger
             throw new InvalidOperationException($"{device.Name}: {Describe(kind)} is already held (busy).");
         }
 
-        held.Add(new HeldResource(device, kind, handle));
+        if (!held.TryGetValue(device, out var resources))
+        {
+            resources = new List<HeldResource>();
+            held.Add(device, resources);
+        }
+
+        resources.Add(new HeldResource(device, kind, handle));
     }
 
     internal void Release(Device device, DeviceResource kind, object handle)
     {
-        var index = held.FindIndex(r => ReferenceEquals(r.Holder, device) && r.Kind == kind && Equals(r.Handle, handle));
+        var index = held.TryGetValue(device, out var resources) ? resources.FindIndex(r => r.Kind == kind && Equals(r.Handle, handle)) : -1;
         if (index < 0)
         {
             throw new InvalidOperationException($"{device.Name}: releasing {Describe(kind)} that is not held.");
         }
 
-        held.RemoveAt(index);
+        resources!.RemoveAt(index);
     }
 
     private static bool IsExclusive(DeviceResource kind) => kind is DeviceResource.Interrupt or DeviceResource.Region;

@@ -31,6 +31,10 @@ internal sealed class Machine
 
     private readonly List<DeclaredDevice> declared;
     private readonly List<Func<IDriverBinding>> driverFactories;
+    private readonly Dictionary<string, List<DeclaredDevice>> disksByHost;
+
+    /// <summary>The units that act on a clock tick (DMA, interrupts), in declaration order.</summary>
+    private readonly DeviceHardware[] tickingHardware;
     private readonly Dictionary<string, string> driversAtStart = new();
     private readonly HashSet<string> dmaRunningAtStart = new();
 
@@ -51,6 +55,8 @@ internal sealed class Machine
         Random = new DeterministicRandom(seed);
         declared = builder.Devices.ToList();
         driverFactories = builder.DriverFactories.ToList();
+        tickingHardware = declared.Select(d => d.Unit).OfType<DeviceHardware>().ToArray();
+        disksByHost = declared.Where(d => d.Kind == DeviceKind.Scsi).GroupBy(d => d.Parent!).ToDictionary(g => g.Key, g => g.ToList());
         Memory = new PhysicalMemory(builder.MemoryPages);
         PrimaryMemory = new PageRange(0, builder.MemoryPages - builder.CrashKernelPages);
         CrashKernelMemory = new PageRange(PrimaryMemory.End, builder.MemoryPages);
@@ -97,7 +103,7 @@ internal sealed class Machine
     public long ScenarioEndMs { get; private set; }
 
     /// <summary>The device the running kernel has for <paramref name="name"/>, if it found one.</summary>
-    public Device? Find(string name) => Kernel.Devices.FirstOrDefault(d => d.Name == name);
+    public Device? Find(string name) => Kernel.FindDevice(name);
 
     /// <summary>The driver bound to <paramref name="name"/> when the scenario began, or "".</summary>
     public string DriverAtStart(string name) => driversAtStart.TryGetValue(name, out var driver) ? driver : "";
@@ -263,7 +269,7 @@ internal sealed class Machine
     private void Enumerate(Kernel kernel, DeclaredDevice device)
     {
         Device? parent = null;
-        if (device.Parent is { } parentName && (parent = kernel.Devices.FirstOrDefault(d => d.Name == parentName)) is null)
+        if (device.Parent is { } parentName && (parent = kernel.FindDevice(parentName)) is null)
         {
             return;
         }
@@ -306,9 +312,14 @@ internal sealed class Machine
     private void ScanHost(Device host)
     {
         var kernel = host.Kernel;
-        foreach (var disk in declared.Where(d => d.Kind == DeviceKind.Scsi && d.Parent == host.Name && d.Unit.IsPresent))
+        if (!disksByHost.TryGetValue(host.Name, out var disks))
         {
-            if (kernel.Devices.FirstOrDefault(d => d.Name == disk.Name) is { } known)
+            return;
+        }
+
+        foreach (var disk in disks.Where(d => d.Unit.IsPresent))
+        {
+            if (kernel.FindDevice(disk.Name) is { } known)
             {
                 kernel.Attach(known);
             }
@@ -326,21 +337,15 @@ internal sealed class Machine
             return;
         }
 
-        foreach (var device in declared)
+        foreach (var hardware in tickingHardware)
         {
-            if (device.Unit is DeviceHardware hardware)
-            {
-                InterruptDelivery.RaisePeriodic(Context, hardware);
-                DmaTraffic.Tick(Context, Kernel.Label, hardware);
-            }
+            InterruptDelivery.RaisePeriodic(Context, hardware);
+            DmaTraffic.Tick(Context, Kernel.Label, hardware);
         }
 
-        foreach (var device in declared)
+        foreach (var hardware in tickingHardware)
         {
-            if (device.Unit is DeviceHardware hardware)
-            {
-                InterruptDelivery.Tick(Context, Kernel, hardware);
-            }
+            InterruptDelivery.Tick(Context, Kernel, hardware);
         }
     }
 }

@@ -19,6 +19,8 @@ public sealed class MachineBuilder
     public const int FirstMsiVector = 64;
 
     private readonly List<DeclaredDevice> devices = new();
+    private readonly Dictionary<string, DeclaredDevice> byName = new(StringComparer.Ordinal);
+    private readonly HashSet<HardwareUnit> units = new(ReferenceEqualityComparer.Instance);
     private readonly List<Func<IDriverBinding>> drivers = new();
     private int nextIntx = FirstIntxLine;
     private int nextMsi = FirstMsiVector;
@@ -169,7 +171,7 @@ public sealed class MachineBuilder
             throw new ArgumentException($"A device named '{name}' is already declared.", nameof(name));
         }
 
-        if (devices.Any(d => ReferenceEquals(d.Unit, unit)))
+        if (units.Contains(unit))
         {
             throw new ArgumentException($"{name}: this hardware object is already declared as another device.", nameof(unit));
         }
@@ -191,7 +193,10 @@ public sealed class MachineBuilder
             hardware.Dma.LockedWhileRunning |= dmaLockedWhileRunning;
         }
 
-        devices.Add(new DeclaredDevice(name, unit, kind, parent));
+        var declared = new DeclaredDevice(name, unit, kind, parent);
+        devices.Add(declared);
+        byName.Add(name, declared);
+        units.Add(unit);
         return this;
     }
 
@@ -206,7 +211,7 @@ public sealed class MachineBuilder
         hardware.RaiseStatusEventsEvery(levelEventEveryMs);
     }
 
-    private DeclaredDevice? Find(string name) => devices.Find(d => d.Name == name);
+    private DeclaredDevice? Find(string name) => byName.TryGetValue(name, out var device) ? device : null;
 }
 
 /// <summary>The buses a declared device can sit on.</summary>

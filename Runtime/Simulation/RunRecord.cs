@@ -16,6 +16,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     private readonly Machine machine;
     private readonly Dictionary<string, List<Evidence>> findings = new();
     private readonly Dictionary<string, List<TimelineEvent>> timelines = new();
+    private readonly Dictionary<string, DeclaredDevice> declaredByName = new();
 
     public RunRecord(Machine machine)
     {
@@ -24,6 +25,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         {
             findings[device.Name] = new List<Evidence>();
             timelines[device.Name] = new List<TimelineEvent>();
+            declaredByName[device.Name] = device;
         }
     }
 
@@ -38,7 +40,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
     public void Note(string device, string what)
     {
-        if (machine.Declared.FirstOrDefault(d => d.Name == device) is { } found)
+        if (declaredByName.TryGetValue(device, out var found))
         {
             AddTimeline(found.Name, found.Unit, what);
         }

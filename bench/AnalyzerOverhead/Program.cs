@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ShutdownAnalyzers.Bench.Generator;
+
+namespace ShutdownAnalyzers.Bench.AnalyzerOverhead;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/AnalyzerOverhead [-- --sizes 100,1000,5000 --repeat 3]</c>
+///
+/// Generates driver-model projects of each size and a plain project without the bus API, builds each
+/// without the SHD analyzers, with them, and with them plus the SDK's CA analyzers at
+/// <c>AnalysisMode=All</c>, and prints the medians: build time both ways, the SHD analyzers' own time
+/// (from <c>/reportanalyzer</c>), their share of the compile, time per driver, and how each SHD rule
+/// compares with the median CA rule and with CA2213.
+/// </summary>
+public static class Program
+{
+    private const string ShdAssembly = "ShutdownAnalyzers";
+
+    public static int Main(string[] args)
+    {
+        var sizes = Option(args, "--sizes", "100,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
+        var plainFiles = int.Parse(Option(args, "--plain-files", "2000"), CultureInfo.InvariantCulture);
+        var root = RepositoryRoot();
+        var work = Path.GetFullPath(Option(args, "--work", Path.Combine(root, "artifacts", "bench", "analyzer-overhead")));
+
+        Console.Error.WriteLine("building the bus API and the analyzers (Release)...");
+        Require(Dotnet.Run(new[] { "build", Path.Combine(root, "Analyzers"), "-c", "Release", "-v:q", "-nologo" }));
+        Require(Dotnet.Run(new[] { "build", Path.Combine(root, "Runtime"), "-c", "Release", "-v:q", "-nologo" }));
+        var runtime = Path.Combine(root, "Runtime", "bin", "Release", "net8.0", "ShutdownAnalyzers.Runtime.dll");
+        var analyzers = Path.Combine(root, "Analyzers", "bin", "Release", "netstandard2.0", "ShutdownAnalyzers.dll");
+
+        var projects = sizes
+            .Select(size => (Name: $"drivers-{size}", Drivers: size, File: DriverProjectGenerator.WriteDriverProject(Path.Combine(work, $"drivers-{size}"), size, runtime)))
+            .Append((Name: $"plain-{plainFiles}", Drivers: 0, File: DriverProjectGenerator.WritePlainProject(Path.Combine(work, $"plain-{plainFiles}"), plainFiles)))
+            .ToList();
+
+        var results = new List<ProjectResult>();
+        foreach (var project in projects)
+        {
+            Require(Dotnet.Run(new[] { "restore", project.File, "-v:q" }));
+            var without = new List<BuildRun>();
+            var with = new List<BuildRun>();
+            var withCa = new List<BuildRun>();
+
+            // One build first to warm the compiler server, then the configurations in turn, so drift hits all alike.
+            BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers });
+            for (var i = 0; i < repeat; i++)
+            {
+                Console.Error.WriteLine($"{project.Name}: round {i + 1} of {repeat}");
+                without.Add(BuildRun.Execute(project.File, Array.Empty<string>()));
+                with.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers }));
+                withCa.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers, "EnableNETAnalyzers=true", "AnalysisMode=All" }));
+            }
+
+            results.Add(new ProjectResult(project.Name, project.Drivers, without, with, withCa));
+        }
+
+        PrintOverhead(results);
+        PrintPeers(results);
+        return 0;
+    }
+
+    private static void PrintOverhead(IReadOnlyList<ProjectResult> results)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Analyzer overhead (medians; SHD time is the sum over the SHD analyzers from /reportanalyzer, share is of the Csc task with them)");
+        Console.WriteLine();
+        Console.WriteLine("| project | drivers | SHD warnings | build without (s) | build with (s) | csc without (s) | csc with (s) | SHD analyzers (ms) | share of csc | per driver (µs) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            var shdMs = Median(r.With.Select(b => b.SecondsOf(a => a.Assembly == ShdAssembly))) * 1000;
+            var csc = Median(r.With.Select(b => b.CscSeconds));
+            var perDriver = r.Drivers > 0 ? (shdMs * 1000 / r.Drivers).ToString("F1", CultureInfo.InvariantCulture) : "–";
+            Console.WriteLine(
+                $"| {r.Name} | {r.Drivers:N0} | {r.With[0].ShdWarnings:N0} | {Median(r.Without.Select(b => b.WallSeconds)):F2} | {Median(r.With.Select(b => b.WallSeconds)):F2} | " +
+                $"{Median(r.Without.Select(b => b.CscSeconds)):F2} | {csc:F2} | {shdMs:F0} | {shdMs / 10 / csc:F2}% | {perDriver} |");
+        }
+    }
+
+    private static void PrintPeers(IReadOnlyList<ProjectResult> results)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Against the SDK's analyzers (AnalysisMode=All, same builds plus CA; ms, medians over runs; CA median over the CA analyzer types that ran)");
+        Console.WriteLine();
+        var shdRules = results.SelectMany(r => r.WithCa.SelectMany(b => b.Analyzers)).Where(a => a.Assembly == ShdAssembly).Select(a => RuleName(a)).Distinct().Order(StringComparer.Ordinal).ToList();
+        Console.WriteLine($"| project | CA analyzer types | CA median | CA2213 | {string.Join(" | ", shdRules)} | SHD rules below CA median |");
+        Console.WriteLine($"|---|---:|---:|---:|{string.Concat(shdRules.Select(_ => "---:|"))}---|");
+        foreach (var r in results)
+        {
+            var caMedian = Median(r.WithCa.Select(b => Median(b.Analyzers.Where(IsCa).Select(a => a.Seconds)))) * 1000;
+            var ca2213 = Median(r.WithCa.Select(b => b.SecondsOf(a => a.RuleIds.Contains("CA2213")))) * 1000;
+            var ruleMs = shdRules.Select(rule => Median(r.WithCa.Select(b => b.SecondsOf(a => a.Assembly == ShdAssembly && RuleName(a) == rule))) * 1000).ToList();
+            var below = ruleMs.Count(ms => ms <= caMedian);
+            Console.WriteLine(
+                $"| {r.Name} | {r.WithCa[0].Analyzers.Count(IsCa)} | {caMedian:F1} | {ca2213:F1} | {string.Join(" | ", ruleMs.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} | {below} of {ruleMs.Count} |");
+        }
+    }
+
+    private static bool IsCa(AnalyzerTime a) => a.RuleIds.Any(id => id.StartsWith("CA", StringComparison.Ordinal));
+
+    private static string RuleName(AnalyzerTime a) => a.RuleIds.Count > 0 ? string.Join("+", a.RuleIds) : a.Analyzer;
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return 0;
+        }
+
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    private static void Require((int ExitCode, string Output) run)
+    {
+        if (run.ExitCode != 0)
+        {
+            throw new InvalidOperationException(run.Output);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ShutdownAnalyzers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository (ShutdownAnalyzers.sln not found above the benchmark).");
+    }
+
+    private sealed record ProjectResult(string Name, int Drivers, IReadOnlyList<BuildRun> Without, IReadOnlyList<BuildRun> With, IReadOnlyList<BuildRun> WithCa);
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ShutdownAnalyzers.Bench.Generator;
+using ShutdownAnalyzers.DriverModel;
+
+namespace ShutdownAnalyzers.Bench.IdePath;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/IdePath [-- --drivers 5000 --rounds 3]</c>
+///
+/// Loads a generated driver project into an <see cref="AdhocWorkspace"/>, as an IDE would hold it, and
+/// prints: each SHD analyzer's execution time per round (the first round pays for JIT, later ones are
+/// the warm host), then for every fixable diagnostic id and every fix offered for it the time to
+/// compute the fix for one diagnostic, and FixAll in solution.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var drivers = int.Parse(Option(args, "--drivers", "5000"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds", "3"), CultureInfo.InvariantCulture);
+        var project = LoadProject(drivers);
+        var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"));
+        var fixers = FixersIn(Assembly.Load("ShutdownAnalyzers.CodeFixes"));
+
+        Console.WriteLine($"Analyzers on {drivers:N0} drivers, in-process (ms; round 1 includes JIT)");
+        Console.WriteLine();
+        Console.WriteLine($"| analyzer | {string.Join(" | ", Enumerable.Range(1, rounds).Select(r => $"round {r}"))} |");
+        Console.WriteLine($"|---|{string.Concat(Enumerable.Repeat("---:|", rounds))}");
+        var times = new Dictionary<string, List<double>>();
+        ImmutableArray<Diagnostic> diagnostics = default;
+        for (var round = 0; round < rounds; round++)
+        {
+            // A new compilation each round, as after an edit: nothing the analyzers cached carries over.
+            var compilation = (await project.WithParseOptions(project.ParseOptions!).GetCompilationAsync())!;
+            compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            foreach (var analyzer in analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                var name = $"{analyzer.GetType().Name} ({string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id))})";
+                (times.TryGetValue(name, out var list) ? list : times[name] = new List<double>()).Add(telemetry.ExecutionTime.TotalMilliseconds);
+            }
+        }
+
+        foreach (var (name, list) in times.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"| {name} | {string.Join(" | ", list.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{diagnostics.Length:N0} diagnostics: {string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count():N0}"))}");
+        Console.WriteLine();
+        Console.WriteLine("| fix | diagnostic | one fix (ms) | FixAll in solution (ms) | documents changed |");
+        Console.WriteLine("|---|---|---:|---:|---:|");
+        foreach (var group in diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var fixer in fixers.Where(f => f.FixableDiagnosticIds.Contains(group.Key)))
+            {
+                await TimeFixAsync(project, fixer, group.First(), group.ToImmutableArray());
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task TimeFixAsync(Project project, CodeFixProvider fixer, Diagnostic diagnostic, ImmutableArray<Diagnostic> all)
+    {
+        var document = project.GetDocument(diagnostic.Location.SourceTree)!;
+        var actions = new List<CodeAction>();
+        var watch = Stopwatch.StartNew();
+        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+        await fixer.RegisterCodeFixesAsync(context);
+        foreach (var action in actions)
+        {
+            await action.GetOperationsAsync(CancellationToken.None);
+        }
+
+        watch.Stop();
+        var one = watch.Elapsed.TotalMilliseconds;
+        foreach (var action in actions)
+        {
+            var fixAll = "–";
+            var changed = "–";
+            if (fixer.GetFixAllProvider() is { } provider && provider.GetSupportedFixAllScopes().Contains(FixAllScope.Solution))
+            {
+                var fixAllWatch = Stopwatch.StartNew();
+                var fixAllContext = new FixAllContext(document, fixer, FixAllScope.Solution, action.EquivalenceKey, new[] { diagnostic.Id }, new KnownDiagnostics(all), CancellationToken.None);
+                var fixAllAction = await provider.GetFixAsync(fixAllContext);
+                var operations = fixAllAction is null ? ImmutableArray<CodeActionOperation>.Empty : await fixAllAction.GetOperationsAsync(CancellationToken.None);
+                fixAllWatch.Stop();
+                fixAll = fixAllWatch.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
+                var changedSolution = operations.OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution;
+                changed = changedSolution is null ? "0" : changedSolution.GetChanges(project.Solution).GetProjectChanges().Sum(p => p.GetChangedDocuments().Count()).ToString("N0", CultureInfo.InvariantCulture);
+            }
+
+            Console.WriteLine($"| {fixer.GetType().Name}: {action.Title} | {diagnostic.Id} | {one:F1} | {fixAll} | {changed} |");
+        }
+    }
+
+    private static Project LoadProject(int drivers)
+    {
+        var workspace = new AdhocWorkspace();
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Append(typeof(Device).Assembly.Location)
+            .Select(p => MetadataReference.CreateFromFile(p));
+        var project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(), VersionStamp.Default, $"drivers-{drivers}", $"drivers-{drivers}", LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            metadataReferences: references));
+        var solution = project.Solution;
+        for (var i = 0; i < drivers; i++)
+        {
+            solution = solution.AddDocument(DocumentId.CreateNewId(project.Id), $"Driver{i:D5}.cs", SourceText.From(DriverProjectGenerator.DriverSource(i)), filePath: $"/generated/Driver{i:D5}.cs");
+        }
+
+        workspace.TryApplyChanges(solution);
+        return workspace.CurrentSolution.GetProject(project.Id)!;
+    }
+
+    private static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(Assembly assembly) =>
+        assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    private static IReadOnlyList<CodeFixProvider> FixersIn(Assembly assembly) =>
+        assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttributes<ExportCodeFixProviderAttribute>().Any())
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToList();
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    /// <summary>FixAll's diagnostics: the ones the analysis above found, by document.</summary>
+    private sealed class KnownDiagnostics(ImmutableArray<Diagnostic> all) : FixAllContext.DiagnosticProvider
+    {
+        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+        {
+            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
+            return all.Where(d => d.Location.SourceTree?.FilePath == tree!.FilePath);
+        }
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(all);
+    }
+}
