@@ -42,10 +42,12 @@ public class EveryFixCompilesTests(ITestOutputHelper output)
             var variant = variants[v];
             var project = Project(variant.Sources);
 
-            // The variants change Fixed/ only; the unchanged Flawed/ files are checked with the first.
+            // The variants change Fixed/ and, for the mutations that drop calls in shared helpers, those files;
+            // the unchanged Flawed/ files are checked with the first.
             var checkedFolders = v == 0 ? new[] { SampleSources.FixedFolder, SampleSources.FlawedFolder } : new[] { SampleSources.FixedFolder };
             var diagnostics = (await AnalyzeAsync(project))
-                .Where(d => checkedFolders.Any(folder => variant.Sources.IsIn(d.Location.SourceTree!, folder)))
+                .Where(d => checkedFolders.Any(folder => variant.Sources.IsIn(d.Location.SourceTree!, folder))
+                    || (variant.Sources.ChangedPaths.Contains(d.Location.SourceTree!.FilePath) && !variant.Sources.IsIn(d.Location.SourceTree!, SampleSources.FlawedFolder)))
                 .ToImmutableArray();
             foreach (var diagnostic in diagnostics.Where(IsFixable))
             {
