@@ -154,20 +154,4 @@ public class NoCrashOnBrokenSamplesTests(ITestOutputHelper output)
 
         return failures;
     }
-
-    /// <summary>FixAll's diagnostics: those the analysis of this variant found.</summary>
-    private sealed class KnownDiagnostics(ImmutableArray<Diagnostic> all) : FixAllContext.DiagnosticProvider
-    {
-        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-        {
-            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
-            return all.Where(d => d.Location.SourceTree?.FilePath == tree?.FilePath);
-        }
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(all.Where(d => !d.Location.IsInSource));
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(all);
-    }
 }

@@ -16,23 +16,6 @@ public sealed class DmaLeftRunningOracle : RuleOracle
     public override string Question =>
         "kexec shows `DmaCorruption` under `shutdown` and `shutdown-else-remove`, on the machine or on the same machine with DMA that ignores the bus-master bit";
 
-    public override Verdict Judge(ScenarioRuns runs)
-    {
-        var verdict = JudgeOne(runs);
-        if (verdict.Fails)
-        {
-            return verdict;
-        }
-
-        var ignoring = JudgeOne(runs.OnDmaIgnoringBusMaster);
-        return new Verdict(ignoring.Fails, $"{verdict.Evidence} || {ignoring.Evidence}");
-    }
-
-    private static Verdict JudgeOne(ScenarioRuns runs)
-    {
-        var shutdown = runs[Scenario.Kexec, KexecPolicy.Shutdown];
-        var fallback = runs[Scenario.Kexec, KexecPolicy.ShutdownElseRemove];
-        var fails = ScenarioRuns.Showing(shutdown, Outcome.DmaCorruption).Count > 0 && ScenarioRuns.Showing(fallback, Outcome.DmaCorruption).Count > 0;
-        return new Verdict(fails, $"{ScenarioRuns.Describe(shutdown)} | {ScenarioRuns.Describe(fallback)}");
-    }
+    public override Verdict Judge(ScenarioRuns runs) =>
+        OnMachineOrTwin(runs, machine => machine.OnDmaIgnoringBusMaster, machine => KexecShowsUnderShutdownAndFallback(machine, Outcome.DmaCorruption));
 }

@@ -16,23 +16,6 @@ public sealed class InterruptLeftEnabledOracle : RuleOracle
     public override string Question =>
         "kexec shows `InterruptStorm` under `shutdown` and `shutdown-else-remove`, on the machine or on the same machine with level-triggered interrupts";
 
-    public override Verdict Judge(ScenarioRuns runs)
-    {
-        var verdict = JudgeOne(runs);
-        if (verdict.Fails)
-        {
-            return verdict;
-        }
-
-        var level = JudgeOne(runs.OnLevelTriggeredInterrupts);
-        return new Verdict(level.Fails, $"{verdict.Evidence} || {level.Evidence}");
-    }
-
-    private static Verdict JudgeOne(ScenarioRuns runs)
-    {
-        var shutdown = runs[Scenario.Kexec, KexecPolicy.Shutdown];
-        var fallback = runs[Scenario.Kexec, KexecPolicy.ShutdownElseRemove];
-        var fails = ScenarioRuns.Showing(shutdown, Outcome.InterruptStorm).Count > 0 && ScenarioRuns.Showing(fallback, Outcome.InterruptStorm).Count > 0;
-        return new Verdict(fails, $"{ScenarioRuns.Describe(shutdown)} | {ScenarioRuns.Describe(fallback)}");
-    }
+    public override Verdict Judge(ScenarioRuns runs) =>
+        OnMachineOrTwin(runs, machine => machine.OnLevelTriggeredInterrupts, machine => KexecShowsUnderShutdownAndFallback(machine, Outcome.InterruptStorm));
 }

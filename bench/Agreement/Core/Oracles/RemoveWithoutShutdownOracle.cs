@@ -16,17 +16,7 @@ public sealed class RemoveWithoutShutdownOracle : RuleOracle
     public override string Question =>
         "kexec fails under `shutdown` and is healthy under `shutdown-else-remove`, on the machine or on the same machine with DMA that ignores the bus-master bit";
 
-    public override Verdict Judge(ScenarioRuns runs)
-    {
-        var verdict = JudgeOne(runs);
-        if (verdict.Fails)
-        {
-            return verdict;
-        }
-
-        var ignoring = JudgeOne(runs.OnDmaIgnoringBusMaster);
-        return new Verdict(ignoring.Fails, $"{verdict.Evidence} || {ignoring.Evidence}");
-    }
+    public override Verdict Judge(ScenarioRuns runs) => OnMachineOrTwin(runs, machine => machine.OnDmaIgnoringBusMaster, JudgeOne);
 
     private static Verdict JudgeOne(ScenarioRuns runs)
     {
