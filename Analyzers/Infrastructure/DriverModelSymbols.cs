@@ -12,6 +12,9 @@ internal sealed class DriverModelSymbols
 {
     public const string Namespace = "ShutdownAnalyzers.DriverModel";
 
+    /// <summary>The assembly that declares <see cref="Namespace"/>: a compilation is it or references it, or has no bus API.</summary>
+    public const string AssemblyName = "ShutdownAnalyzers.Runtime";
+
     /// <summary>The names of the <c>Driver&lt;TDevice&gt;</c> callbacks, for <see cref="GetCallback"/>.</summary>
     public const string Probe = nameof(Probe);
     public const string Remove = nameof(Remove);
@@ -122,6 +125,14 @@ internal sealed class DriverModelSymbols
 
     public static bool TryCreate(Compilation compilation, out DriverModelSymbols symbols)
     {
+        // The first GetTypeByMetadataName of a compilation builds lookup tables over every reference;
+        // a project without the bus API must not pay for that (or for anything else) on our behalf.
+        if (!MayDeclareBusApi(compilation))
+        {
+            symbols = null!;
+            return false;
+        }
+
         var driver = compilation.GetTypeByMetadataName(Namespace + ".Driver`1");
         var device = compilation.GetTypeByMetadataName(Namespace + ".Device");
         if (driver is null || device is null)
@@ -133,6 +144,30 @@ internal sealed class DriverModelSymbols
         symbols = new DriverModelSymbols(compilation, driver, device);
         return true;
     }
+
+    /// <summary>
+    /// False when neither the compilation itself nor any assembly it references is
+    /// <see cref="AssemblyName"/>: then no bus-API type can be found, and the check costs no symbol lookup.
+    /// </summary>
+    public static bool MayDeclareBusApi(Compilation compilation)
+    {
+        if (IsBusApiAssembly(compilation.AssemblyName))
+        {
+            return true;
+        }
+
+        foreach (var reference in compilation.ReferencedAssemblyNames)
+        {
+            if (IsBusApiAssembly(reference.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBusApiAssembly(string? name) => string.Equals(name, AssemblyName, System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The closed <c>Driver&lt;TDevice&gt;</c> that <paramref name="type"/> derives from, or null when
