@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -29,6 +32,9 @@ internal sealed class RestartPathAnalysis
     /// <summary>Deeper call chains are not followed: a path that long tells the user nothing.</summary>
     private const int MaxCallDepth = 32;
 
+    /// <summary>Every analysis of a compilation, by assumptions: rules that assume the same share the flows and summaries.</summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<PathAssumptions, Lazy<RestartPathAnalysis?>>> Shared = new();
+
     private readonly MethodSummaryCache cache;
     private readonly SystemStateConditionEvaluator evaluator;
     private readonly EffectOrderAnalysis order;
@@ -52,10 +58,16 @@ internal sealed class RestartPathAnalysis
     public static RestartPathAnalysis? Create(DriverModelSymbols symbols) => Create(symbols, PathAssumptions.Restart);
 
     /// <summary>
-    /// The analysis of the paths <paramref name="assumptions"/> allow. Null when the bus API has no
-    /// <c>Kernel.SystemState</c>, or not the state assumed.
+    /// The analysis of the paths <paramref name="assumptions"/> allow, one per compilation and
+    /// assumptions, shared by every rule that asks for it (a method body walked for SHD002 is not walked
+    /// again for SHD009). Null when the bus API has no <c>Kernel.SystemState</c>, or not the state assumed.
     /// </summary>
-    public static RestartPathAnalysis? Create(DriverModelSymbols symbols, PathAssumptions assumptions)
+    public static RestartPathAnalysis? Create(DriverModelSymbols symbols, PathAssumptions assumptions) =>
+        Shared.GetValue(symbols.Compilation, _ => new ConcurrentDictionary<PathAssumptions, Lazy<RestartPathAnalysis?>>())
+            .GetOrAdd(assumptions, key => new Lazy<RestartPathAnalysis?>(() => CreateUnshared(symbols, key)))
+            .Value;
+
+    private static RestartPathAnalysis? CreateUnshared(DriverModelSymbols symbols, PathAssumptions assumptions)
     {
         var graphs = CompilationGraphs.For(symbols.Compilation);
         var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions, graphs.ReturnedValue);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ShutdownAnalyzers.Infrastructure;
@@ -26,6 +27,9 @@ internal sealed class DriverModelSymbols
     public static readonly SymbolDisplayFormat DriverNameFormat = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
+    /// <summary>One instance per compilation, shared by every rule (null inside when the bus API is not there).</summary>
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<DriverModelSymbols?>> Instances = new();
 
     private Dictionary<SyntaxTree, int>? treeOrder;
 
@@ -133,16 +137,15 @@ internal sealed class DriverModelSymbols
             return false;
         }
 
+        symbols = Instances.GetValue(compilation, static c => new StrongBox<DriverModelSymbols?>(Resolve(c))).Value!;
+        return symbols is not null;
+    }
+
+    private static DriverModelSymbols? Resolve(Compilation compilation)
+    {
         var driver = compilation.GetTypeByMetadataName(Namespace + ".Driver`1");
         var device = compilation.GetTypeByMetadataName(Namespace + ".Device");
-        if (driver is null || device is null)
-        {
-            symbols = null!;
-            return false;
-        }
-
-        symbols = new DriverModelSymbols(compilation, driver, device);
-        return true;
+        return driver is null || device is null ? null : new DriverModelSymbols(compilation, driver, device);
     }
 
     /// <summary>
