@@ -27,7 +27,8 @@ namespace ShutdownAnalyzers.Bench.IdePath;
 /// the warm host), then for every fixable diagnostic id and every fix offered for it the time to
 /// compute the fix for one diagnostic, and FixAll in solution (<c>--fixes none</c> skips them). Each
 /// round also times the compiler's own diagnostics pass on a fresh copy of the compilation (binding
-/// every method body, as a build does before emit) and the analyzers' pass as a whole, wall clock.
+/// every method body, as a build does before emit) and the analyzers' pass as a whole, wall clock and
+/// CPU time of the process (on a shared machine the CPU time is the steadier of the two).
 /// </summary>
 public static class Program
 {
@@ -53,6 +54,8 @@ public static class Program
         var times = new Dictionary<string, List<double>>();
         var compileTimes = new List<double>();
         var passTimes = new List<double>();
+        var compileCpu = new List<double>();
+        var passCpu = new List<double>();
         ImmutableArray<Diagnostic> diagnostics = default;
         for (var round = 0; round < rounds; round++)
         {
@@ -61,11 +64,15 @@ public static class Program
             compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
             var compileWatch = Stopwatch.StartNew();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees).GetDiagnostics();
+            compileCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
             compileTimes.Add(compileWatch.Elapsed.TotalMilliseconds);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             var passWatch = Stopwatch.StartNew();
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            passCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
             passTimes.Add(passWatch.Elapsed.TotalMilliseconds);
             foreach (var analyzer in analyzers)
             {
@@ -82,7 +89,9 @@ public static class Program
 
         Console.WriteLine($"| **sum of the analyzers' times** | {string.Join(" | ", Enumerable.Range(0, rounds).Select(r => times.Values.Sum(list => list[r]).ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| analyzer pass, wall clock | {string.Join(" | ", passTimes.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| analyzer pass, CPU time | {string.Join(" | ", passCpu.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| compiler diagnostics (bind all), wall clock | {string.Join(" | ", compileTimes.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| compiler diagnostics (bind all), CPU time | {string.Join(" | ", compileCpu.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine();
         Console.WriteLine($"{diagnostics.Length:N0} diagnostics: {string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count():N0}"))}");
         if (fixes == "none")
