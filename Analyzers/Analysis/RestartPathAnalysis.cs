@@ -5,7 +5,9 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using ShutdownAnalyzers.Infrastructure;
 
 namespace ShutdownAnalyzers.Analysis;
@@ -35,13 +37,15 @@ internal sealed class RestartPathAnalysis
     /// <summary>Every analysis of a compilation, by assumptions: rules that assume the same share the flows and summaries.</summary>
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<PathAssumptions, Lazy<RestartPathAnalysis?>>> Shared = new();
 
+    private readonly CompilationGraphs graphs;
     private readonly MethodSummaryCache cache;
     private readonly SystemStateConditionEvaluator evaluator;
     private readonly EffectOrderAnalysis order;
 
-    private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache, SystemStateConditionEvaluator evaluator, PathAssumptions assumptions)
+    private RestartPathAnalysis(EffectAttributes effects, CompilationGraphs graphs, MethodSummaryCache cache, SystemStateConditionEvaluator evaluator, PathAssumptions assumptions)
     {
         Effects = effects;
+        this.graphs = graphs;
         this.cache = cache;
         this.evaluator = evaluator;
         Assumptions = assumptions;
@@ -73,7 +77,7 @@ internal sealed class RestartPathAnalysis
         var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions, graphs.ReturnedValue);
         return evaluator is null
             ? null
-            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(graphs, evaluator), evaluator, assumptions);
+            : new RestartPathAnalysis(new EffectAttributes(symbols), graphs, new MethodSummaryCache(graphs, evaluator), evaluator, assumptions);
     }
 
     /// <summary>
@@ -161,6 +165,13 @@ internal sealed class RestartPathAnalysis
     /// </summary>
     public ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, CancellationToken cancellationToken) =>
         cache.HasBody(method) ? cache.GetGraph(method, cancellationToken) : null;
+
+    /// <summary>
+    /// The graph of the method body an operation-block action analyses, shared with every analysis of
+    /// the compilation (<see cref="CompilationGraphs.Share"/>): pass it to the queries as their graph.
+    /// </summary>
+    public ControlFlowGraph GetControlFlowGraph(OperationBlockAnalysisContext context, IMethodSymbol method, IMethodBodyOperation body) =>
+        graphs.Share(method, () => context.GetControlFlowGraph(body));
 
     /// <summary>
     /// The method a call runs: the bound method, or for a virtual call on <c>this</c> the most derived
