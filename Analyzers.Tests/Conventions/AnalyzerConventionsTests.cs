@@ -40,6 +40,13 @@ public sealed class AnalyzerConventionsTests
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), path: path))
             .ToArray());
 
+    /// <summary>The bus API's own project as a compilation, for a project that references it as a project.</summary>
+    private static readonly Lazy<CSharpCompilation> RuntimeCompilation = new(() => CSharpCompilation.Create(
+        DriverModelSymbols.AssemblyName,
+        RuntimeSources.Value,
+        ReferenceAssemblies.Framework,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
+
     public static IEnumerable<object[]> AnalyzerNames => RuleCatalog.Analyzers.Select(analyzer => new object[] { analyzer.GetType().Name });
 
     [Theory]
@@ -119,6 +126,28 @@ public sealed class AnalyzerConventionsTests
 
         Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
         Assert.NotEmpty(Initialize(analyzerName).RunCompilationStart(compilation));
+    }
+
+    /// <summary>
+    /// The gate reads file names and referenced compilations' names; the bus API referenced as a project
+    /// (as an IDE holds it) or as an image with no file behind it is still found.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AnalyzerNames))]
+    public void Registers_per_symbol_work_with_the_bus_API_as_a_project_reference_or_an_in_memory_image(string analyzerName)
+    {
+        var image = MetadataReference.CreateFromImage(File.ReadAllBytes(typeof(ShutdownAnalyzers.DriverModel.Device).Assembly.Location));
+        foreach (var busApi in new MetadataReference[] { RuntimeCompilation.Value.ToMetadataReference(), image })
+        {
+            var compilation = CSharpCompilation.Create(
+                "Drivers",
+                new[] { CSharpSyntaxTree.ParseText(DriverSource) },
+                ReferenceAssemblies.Framework.Add(busApi),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+            Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+            Assert.NotEmpty(Initialize(analyzerName).RunCompilationStart(compilation));
+        }
     }
 
     [Theory]

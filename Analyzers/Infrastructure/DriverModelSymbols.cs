@@ -150,7 +150,10 @@ internal sealed class DriverModelSymbols
 
     /// <summary>
     /// False when neither the compilation itself nor any assembly it references is
-    /// <see cref="AssemblyName"/>: then no bus-API type can be found, and the check costs no symbol lookup.
+    /// <see cref="AssemblyName"/>: then no bus-API type can be found. Decided from the references as
+    /// given (file names, referenced compilations' names) without binding them, so the check costs no
+    /// symbol lookup and does not make the first analyzer to run pay for the compiler's reference binding;
+    /// only a reference with no file (an in-memory image) makes it read the referenced assemblies' names.
     /// </summary>
     public static bool MayDeclareBusApi(Compilation compilation)
     {
@@ -159,15 +162,22 @@ internal sealed class DriverModelSymbols
             return true;
         }
 
-        foreach (var reference in compilation.ReferencedAssemblyNames)
+        var hasUnnamedReference = false;
+        foreach (var reference in compilation.References)
         {
-            if (IsBusApiAssembly(reference.Name))
+            switch (reference)
             {
-                return true;
+                case CompilationReference { Compilation: var referenced } when IsBusApiAssembly(referenced.AssemblyName):
+                    return true;
+                case PortableExecutableReference { FilePath: { Length: > 0 } path } when IsBusApiAssembly(System.IO.Path.GetFileNameWithoutExtension(path)):
+                    return true;
+                case PortableExecutableReference { FilePath: null or "" }:
+                    hasUnnamedReference = true;
+                    break;
             }
         }
 
-        return false;
+        return hasUnnamedReference && compilation.ReferencedAssemblyNames.Any(identity => IsBusApiAssembly(identity.Name));
     }
 
     private static bool IsBusApiAssembly(string? name) => string.Equals(name, AssemblyName, System.StringComparison.OrdinalIgnoreCase);
