@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -28,32 +29,37 @@ public sealed class MapShutdownToRemoveCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.RemoveWithoutShutdown);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Every driver of the scope gets its Shutdown, each document edited once.</summary>
+    public override FixAllProvider GetFixAllProvider() => new AddCallbackFixAllProvider(Title, EquivalenceKey, PlanAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var document = context.Document;
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null
-            || !DriverModelSymbols.TryCreate(semanticModel.Compilation, out var symbols))
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is ClassDeclarationSyntax declaration
-                && semanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } driver
-                && ShutdownToRemove.TryAdd(driver, declaration, symbols) is { } shutdown)
+            if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } addition)
             {
+                var solution = context.Document.Project.Solution;
                 context.RegisterCodeFix(
-                    CodeAction.Create(
-                        Title,
-                        cancellationToken => shutdown.AddAsync(document.Project.Solution, new[] { ShutdownToRemove.CallRemove(shutdown.ParameterName) }, cancellationToken),
-                        EquivalenceKey),
+                    CodeAction.Create(Title, cancellationToken => CallbackOverride.AddAllAsync(solution, new[] { addition }, cancellationToken), EquivalenceKey),
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>The Shutdown that fixes <paramref name="diagnostic"/>, reported on a driver's name in <paramref name="document"/>; null when it would not compile.</summary>
+    private static async Task<CallbackOverride.Addition?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            || !DriverModelSymbols.TryCreate(semanticModel.Compilation, out var symbols)
+            || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not ClassDeclarationSyntax declaration
+            || semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not { } driver
+            || ShutdownToRemove.TryAdd(driver, declaration, symbols) is not { } shutdown)
+        {
+            return null;
+        }
+
+        return new CallbackOverride.Addition(shutdown, new[] { ShutdownToRemove.CallRemove(shutdown.ParameterName) });
     }
 }

@@ -56,6 +56,24 @@ internal sealed class CompilationGraphs
     /// </summary>
     public void Remember(IMethodSymbol method, ControlFlowGraph graph) => graphs.TryAdd(method, graph);
 
+    /// <summary>
+    /// The graph of the method an operation-block action is analysing: the one built already for this
+    /// compilation when there is one, else <paramref name="compilerGraph"/> (the action's own, which the
+    /// compiler caches for every action on the block), kept for every later question about the method.
+    /// Either way the method is lowered once for all rules, whether a symbol action or a block action asks first.
+    /// </summary>
+    public ControlFlowGraph Share(IMethodSymbol method, System.Func<ControlFlowGraph> compilerGraph)
+    {
+        var key = (method.PartialImplementationPart ?? method).OriginalDefinition;
+        if (graphs.TryGetValue(key, out var cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var graph = compilerGraph();
+        return graphs.AddOrUpdate(key, graph, (_, existing) => existing ?? graph)!;
+    }
+
     /// <summary>The method's control-flow graph (a local function's from its container's), or null without a body here.</summary>
     public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken)
     {

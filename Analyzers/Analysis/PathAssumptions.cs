@@ -8,7 +8,7 @@ namespace ShutdownAnalyzers.Analysis;
 /// assume another state, or none (Remove runs whatever the system does), and may assume that the
 /// device has a volatile write cache.
 /// </summary>
-internal sealed class PathAssumptions
+internal sealed class PathAssumptions : System.IEquatable<PathAssumptions>
 {
     /// <summary>kexec and reboot: every read of <c>Kernel.SystemState</c> is <c>SystemState.Restart</c>.</summary>
     public static readonly PathAssumptions Restart = new("Restart", volatileWriteCache: false);
@@ -83,6 +83,26 @@ internal sealed class PathAssumptions
     /// <summary>The same assumptions, and the hardware is still running (<see cref="HardwareRunning"/>).</summary>
     public PathAssumptions WithHardwareRunning() =>
         new(SystemState, VolatileWriteCache, StateOverrideNode, StateOverride, DriverStateSet, hardwareRunning: true);
+
+    /// <summary>Equal assumptions ask the same questions: the rules of a compilation share one analysis for them.</summary>
+    public bool Equals(PathAssumptions? other) =>
+        other is not null &&
+        SystemState == other.SystemState &&
+        VolatileWriteCache == other.VolatileWriteCache &&
+        ReferenceEquals(StateOverrideNode, other.StateOverrideNode) &&
+        StateOverride == other.StateOverride &&
+        DriverStateSet == other.DriverStateSet &&
+        HardwareRunning == other.HardwareRunning;
+
+    public override bool Equals(object? obj) => Equals(obj as PathAssumptions);
+
+    public override int GetHashCode()
+    {
+        var hash = SystemState?.GetHashCode() ?? 0;
+        hash = (hash * 31) + (StateOverrideNode?.GetHashCode() ?? 0);
+        hash = (hash * 31) + (StateOverride?.GetHashCode() ?? 0);
+        return (hash * 8) + (VolatileWriteCache ? 4 : 0) + (DriverStateSet ? 2 : 0) + (HardwareRunning ? 1 : 0);
+    }
 
     public override string ToString() =>
         (SystemState is null ? "any system state" : "SystemState." + SystemState) + (VolatileWriteCache ? ", volatile write cache" : "") +

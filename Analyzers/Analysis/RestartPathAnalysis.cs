@@ -1,8 +1,13 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using ShutdownAnalyzers.Infrastructure;
 
 namespace ShutdownAnalyzers.Analysis;
@@ -29,13 +34,18 @@ internal sealed class RestartPathAnalysis
     /// <summary>Deeper call chains are not followed: a path that long tells the user nothing.</summary>
     private const int MaxCallDepth = 32;
 
+    /// <summary>Every analysis of a compilation, by assumptions: rules that assume the same share the flows and summaries.</summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<PathAssumptions, Lazy<RestartPathAnalysis?>>> Shared = new();
+
+    private readonly CompilationGraphs graphs;
     private readonly MethodSummaryCache cache;
     private readonly SystemStateConditionEvaluator evaluator;
     private readonly EffectOrderAnalysis order;
 
-    private RestartPathAnalysis(EffectAttributes effects, MethodSummaryCache cache, SystemStateConditionEvaluator evaluator, PathAssumptions assumptions)
+    private RestartPathAnalysis(EffectAttributes effects, CompilationGraphs graphs, MethodSummaryCache cache, SystemStateConditionEvaluator evaluator, PathAssumptions assumptions)
     {
         Effects = effects;
+        this.graphs = graphs;
         this.cache = cache;
         this.evaluator = evaluator;
         Assumptions = assumptions;
@@ -52,16 +62,22 @@ internal sealed class RestartPathAnalysis
     public static RestartPathAnalysis? Create(DriverModelSymbols symbols) => Create(symbols, PathAssumptions.Restart);
 
     /// <summary>
-    /// The analysis of the paths <paramref name="assumptions"/> allow. Null when the bus API has no
-    /// <c>Kernel.SystemState</c>, or not the state assumed.
+    /// The analysis of the paths <paramref name="assumptions"/> allow, one per compilation and
+    /// assumptions, shared by every rule that asks for it (a method body walked for SHD002 is not walked
+    /// again for SHD009). Null when the bus API has no <c>Kernel.SystemState</c>, or not the state assumed.
     /// </summary>
-    public static RestartPathAnalysis? Create(DriverModelSymbols symbols, PathAssumptions assumptions)
+    public static RestartPathAnalysis? Create(DriverModelSymbols symbols, PathAssumptions assumptions) =>
+        Shared.GetValue(symbols.Compilation, _ => new ConcurrentDictionary<PathAssumptions, Lazy<RestartPathAnalysis?>>())
+            .GetOrAdd(assumptions, key => new Lazy<RestartPathAnalysis?>(() => CreateUnshared(symbols, key)))
+            .Value;
+
+    private static RestartPathAnalysis? CreateUnshared(DriverModelSymbols symbols, PathAssumptions assumptions)
     {
         var graphs = CompilationGraphs.For(symbols.Compilation);
         var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions, graphs.ReturnedValue);
         return evaluator is null
             ? null
-            : new RestartPathAnalysis(new EffectAttributes(symbols), new MethodSummaryCache(graphs, evaluator), evaluator, assumptions);
+            : new RestartPathAnalysis(new EffectAttributes(symbols), graphs, new MethodSummaryCache(graphs, evaluator), evaluator, assumptions);
     }
 
     /// <summary>
@@ -149,6 +165,13 @@ internal sealed class RestartPathAnalysis
     /// </summary>
     public ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, CancellationToken cancellationToken) =>
         cache.HasBody(method) ? cache.GetGraph(method, cancellationToken) : null;
+
+    /// <summary>
+    /// The graph of the method body an operation-block action analyses, shared with every analysis of
+    /// the compilation (<see cref="CompilationGraphs.Share"/>): pass it to the queries as their graph.
+    /// </summary>
+    public ControlFlowGraph GetControlFlowGraph(OperationBlockAnalysisContext context, IMethodSymbol method, IMethodBodyOperation body) =>
+        graphs.Share(method, () => context.GetControlFlowGraph(body));
 
     /// <summary>
     /// The method a call runs: the bound method, or for a virtual call on <c>this</c> the most derived

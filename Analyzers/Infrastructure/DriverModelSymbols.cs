@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ShutdownAnalyzers.Infrastructure;
@@ -12,6 +13,9 @@ internal sealed class DriverModelSymbols
 {
     public const string Namespace = "ShutdownAnalyzers.DriverModel";
 
+    /// <summary>The assembly that declares <see cref="Namespace"/>: a compilation is it or references it, or has no bus API.</summary>
+    public const string AssemblyName = "ShutdownAnalyzers.Runtime";
+
     /// <summary>The names of the <c>Driver&lt;TDevice&gt;</c> callbacks, for <see cref="GetCallback"/>.</summary>
     public const string Probe = nameof(Probe);
     public const string Remove = nameof(Remove);
@@ -23,6 +27,9 @@ internal sealed class DriverModelSymbols
     public static readonly SymbolDisplayFormat DriverNameFormat = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
+    /// <summary>One instance per compilation, shared by every rule (null inside when the bus API is not there).</summary>
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<DriverModelSymbols?>> Instances = new();
 
     private Dictionary<SyntaxTree, int>? treeOrder;
 
@@ -126,17 +133,58 @@ internal sealed class DriverModelSymbols
 
     public static bool TryCreate(Compilation compilation, out DriverModelSymbols symbols)
     {
-        var driver = compilation.GetTypeByMetadataName(Namespace + ".Driver`1");
-        var device = compilation.GetTypeByMetadataName(Namespace + ".Device");
-        if (driver is null || device is null)
+        // The first GetTypeByMetadataName of a compilation builds lookup tables over every reference;
+        // a project without the bus API must not pay for that (or for anything else) on our behalf.
+        if (!MayDeclareBusApi(compilation))
         {
             symbols = null!;
             return false;
         }
 
-        symbols = new DriverModelSymbols(compilation, driver, device);
-        return true;
+        symbols = Instances.GetValue(compilation, static c => new StrongBox<DriverModelSymbols?>(Resolve(c))).Value!;
+        return symbols is not null;
     }
+
+    private static DriverModelSymbols? Resolve(Compilation compilation)
+    {
+        var driver = compilation.GetTypeByMetadataName(Namespace + ".Driver`1");
+        var device = compilation.GetTypeByMetadataName(Namespace + ".Device");
+        return driver is null || device is null ? null : new DriverModelSymbols(compilation, driver, device);
+    }
+
+    /// <summary>
+    /// False when neither the compilation itself nor any assembly it references is
+    /// <see cref="AssemblyName"/>: then no bus-API type can be found. Decided from the references as
+    /// given (file names, referenced compilations' names) without binding them, so the check costs no
+    /// symbol lookup and does not make the first analyzer to run pay for the compiler's reference binding;
+    /// only a reference with no file (an in-memory image) makes it read the referenced assemblies' names.
+    /// </summary>
+    public static bool MayDeclareBusApi(Compilation compilation)
+    {
+        if (IsBusApiAssembly(compilation.AssemblyName))
+        {
+            return true;
+        }
+
+        var hasUnnamedReference = false;
+        foreach (var reference in compilation.References)
+        {
+            switch (reference)
+            {
+                case CompilationReference { Compilation: var referenced } when IsBusApiAssembly(referenced.AssemblyName):
+                    return true;
+                case PortableExecutableReference { FilePath: { Length: > 0 } path } when IsBusApiAssembly(System.IO.Path.GetFileNameWithoutExtension(path)):
+                    return true;
+                case PortableExecutableReference { FilePath: null or "" }:
+                    hasUnnamedReference = true;
+                    break;
+            }
+        }
+
+        return hasUnnamedReference && compilation.ReferencedAssemblyNames.Any(identity => IsBusApiAssembly(identity.Name));
+    }
+
+    private static bool IsBusApiAssembly(string? name) => string.Equals(name, AssemblyName, System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The closed <c>Driver&lt;TDevice&gt;</c> that <paramref name="type"/> derives from, or null when

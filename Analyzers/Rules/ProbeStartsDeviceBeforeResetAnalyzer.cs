@@ -129,7 +129,7 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
             {
                 if (block is IMethodBodyOperation body)
                 {
-                    graph = context.GetControlFlowGraph(body);
+                    graph = analysis.GetControlFlowGraph(context, probe, body);
                 }
             }
 

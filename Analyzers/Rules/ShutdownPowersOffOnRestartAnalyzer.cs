@@ -97,7 +97,7 @@ public sealed class ShutdownPowersOffOnRestartAnalyzer : DiagnosticAnalyzer
             {
                 if (block is IMethodBodyOperation body)
                 {
-                    graph = context.GetControlFlowGraph(body);
+                    graph = analysis.GetControlFlowGraph(context, shutdown, body);
                 }
             }
 

@@ -195,7 +195,8 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
             var body = context.OperationBlocks.FirstOrDefault(block => block is IMethodBodyOperation) ??
                        context.OperationBlocks.FirstOrDefault(block => block is IBlockOperation);
             var resolver = new DeviceOriginResolver(symbols, analysis, context.CancellationToken);
-            if (body is null || resolver.EntryFrame(callback, driverType, context.GetControlFlowGraph(body)) is not { } frame)
+            var graph = body is IMethodBodyOperation methodBody ? analysis.GetControlFlowGraph(context, callback, methodBody) : body is null ? null : context.GetControlFlowGraph(body);
+            if (graph is null || resolver.EntryFrame(callback, driverType, graph) is not { } frame)
             {
                 return;
             }

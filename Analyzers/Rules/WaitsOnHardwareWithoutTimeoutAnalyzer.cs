@@ -121,7 +121,7 @@ public sealed class WaitsOnHardwareWithoutTimeoutAnalyzer : DiagnosticAnalyzer
             {
                 if (block is IMethodBodyOperation body)
                 {
-                    graph = context.GetControlFlowGraph(body);
+                    graph = analysis.GetControlFlowGraph(context, callback, body);
                 }
             }
 

@@ -87,33 +87,84 @@ internal sealed class CallbackOverride
     /// Adds <c>public override void Callback(TDevice device)</c> whose body is <paramref name="statements"/>:
     /// one statement gets an expression body or a block as the code around it is written, several a block.
     /// </summary>
-    public async Task<Solution> AddAsync(Solution solution, IReadOnlyList<ExpressionSyntax> statements, CancellationToken cancellationToken)
+    public Task<Solution> AddAsync(Solution solution, IReadOnlyList<ExpressionSyntax> statements, CancellationToken cancellationToken) =>
+        AddAllAsync(solution, new[] { new Addition(this, statements) }, cancellationToken);
+
+    /// <summary>
+    /// Makes every addition, each document edited once: all insertions into a document go in one
+    /// syntax pass, then every changed document is simplified and formatted against the one solution
+    /// that holds all the changes, so FixAll builds one compilation, not one per driver. Gives what
+    /// adding them one by one gives, as each is computed from the original code.
+    /// </summary>
+    public static async Task<Solution> AddAllAsync(Solution solution, IEnumerable<Addition> additions, CancellationToken cancellationToken)
     {
-        var document = solution.GetDocument(Target.SyntaxTree);
-        if (document is null)
-        {
-            return solution;
-        }
-
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null)
-        {
-            return solution;
-        }
-
         var added = new SyntaxAnnotation();
-        var newLine = LineEndings.Detect(root);
-        var method = MemberInsertion.SpacedLike(Create(document, semanticModel, statements), Target, newLine ?? "\n")
-            .WithAdditionalAnnotations(added);
-        var newRoot = Sibling is { } sibling
-            ? root.InsertNodesAfter(sibling, new[] { method })
-            : root.ReplaceNode(Target, MemberInsertion.Append(Target, method, added));
-        var changed = document.WithSyntaxRoot(newRoot);
-        changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        changed = await LineEndings.MatchAsync(changed, added, newLine, cancellationToken).ConfigureAwait(false);
-        return changed.Project.Solution;
+        var edited = solution;
+        var changed = new List<(DocumentId Id, string? NewLine)>();
+        foreach (var inDocument in additions.GroupBy(addition => addition.Override.Target.SyntaxTree))
+        {
+            var document = solution.GetDocument(inDocument.Key);
+            var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var semanticModel = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (document is null || root is null || semanticModel is null)
+            {
+                continue;
+            }
+
+            var newLine = LineEndings.Detect(root);
+            var insertions = inDocument
+                .GroupBy(addition => (addition.Override.Target, addition.Override.Callback))
+                .Select(same => same.First())
+                .ToDictionary(
+                    addition => (SyntaxNode)addition.Override.Target,
+                    addition => (addition.Override.Sibling, Method: addition.Override.CreateMember(document, semanticModel, addition.Statements, newLine ?? "\n", added)));
+            var newRoot = root.ReplaceNodes(
+                insertions.Keys,
+                (original, rewritten) =>
+                {
+                    var (sibling, method) = insertions[original];
+                    return Insert((TypeDeclarationSyntax)original, (TypeDeclarationSyntax)rewritten, sibling, method, added);
+                });
+            edited = edited.WithDocumentSyntaxRoot(document.Id, newRoot);
+            changed.Add((document.Id, newLine));
+        }
+
+        // Each document is cleaned up on its own, but all of them read the same edited compilation.
+        var cleaned = await Task.WhenAll(changed.Select(async document =>
+        {
+            var result = await CleanUpAsync(edited.GetDocument(document.Id)!, added, document.NewLine, cancellationToken).ConfigureAwait(false);
+            return (document.Id, Root: await result.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false));
+        })).ConfigureAwait(false);
+        foreach (var (id, root) in cleaned)
+        {
+            edited = edited.WithDocumentSyntaxRoot(id, root!);
+        }
+
+        return edited;
+    }
+
+    /// <summary>The new override laid out like its neighbours and marked with <paramref name="added"/>.</summary>
+    private MethodDeclarationSyntax CreateMember(Document document, SemanticModel semanticModel, IReadOnlyList<ExpressionSyntax> statements, string newLine, SyntaxAnnotation added) =>
+        MemberInsertion.SpacedLike(Create(document, semanticModel, statements), Target, newLine).WithAdditionalAnnotations(added);
+
+    /// <summary>
+    /// <paramref name="rewritten"/> (the target declaration, its nested types already edited) with
+    /// <paramref name="method"/> right after <paramref name="sibling"/>, else as its last member.
+    /// </summary>
+    private static TypeDeclarationSyntax Insert(
+        TypeDeclarationSyntax original, TypeDeclarationSyntax rewritten, MethodDeclarationSyntax? sibling, MethodDeclarationSyntax method, SyntaxAnnotation added)
+    {
+        var siblingIndex = sibling is null ? -1 : original.Members.IndexOf(sibling);
+        return siblingIndex >= 0
+            ? rewritten.WithMembers(rewritten.Members.Insert(siblingIndex + 1, method))
+            : MemberInsertion.Append(rewritten, method, added);
+    }
+
+    private static async Task<Document> CleanUpAsync(Document document, SyntaxAnnotation added, string? newLine, CancellationToken cancellationToken)
+    {
+        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await LineEndings.MatchAsync(document, added, newLine, cancellationToken).ConfigureAwait(false);
     }
 
     private MethodDeclarationSyntax Create(Document document, SemanticModel semanticModel, IReadOnlyList<ExpressionSyntax> statements)
@@ -147,4 +198,18 @@ internal sealed class CallbackOverride
 
     public static bool IsCallbackSignature(IMethodSymbol method, ITypeSymbol deviceType) =>
         method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, deviceType);
+
+    /// <summary>One override to add and the statements of its body.</summary>
+    public sealed class Addition
+    {
+        public Addition(CallbackOverride callbackOverride, IReadOnlyList<ExpressionSyntax> statements)
+        {
+            Override = callbackOverride;
+            Statements = statements;
+        }
+
+        public CallbackOverride Override { get; }
+
+        public IReadOnlyList<ExpressionSyntax> Statements { get; }
+    }
 }

@@ -26,4 +26,16 @@ public enum DriverKind
 
     /// <summary>A driver with a private helper chain (Shutdown → Quiesce → StopEngine) and a suspend pair.</summary>
     HelperChain,
+
+    /// <summary>Shutdown disables the device but leaves the DMA engine Probe started running (SHD003).</summary>
+    DmaLeftRunning,
+
+    /// <summary>Shutdown stops DMA but leaves the interrupt Probe requested enabled (SHD004).</summary>
+    InterruptLeftEnabled,
+
+    /// <summary>Remove never releases the regions Probe requested (SHD006).</summary>
+    RemoveLeaksRegions,
+
+    /// <summary>Remove waits for the controller to go idle with no timeout (SHD010).</summary>
+    WaitsForever,
 }

@@ -7,7 +7,8 @@ namespace ShutdownAnalyzers.Bench.Generator;
 
 /// <summary>
 /// Writes a driver-model project: <c>count</c> drivers, one file each, cycling through every
-/// <see cref="DriverKind"/> (so a quarter of them carry a flaw the SHD rules report), against the
+/// <see cref="DriverKind"/> (seven kinds in twelve carry a flaw the SHD rules report: SHD001–SHD004,
+/// SHD006, SHD007 on the platform driver, SHD010), against the
 /// bus API assembly; or a plain project of the same size that never references the bus API. The
 /// output is the same for the same arguments.
 /// </summary>
@@ -33,10 +34,16 @@ public static class DriverProjectGenerator
             DriverKind.Hierarchy => Hierarchy(index, id),
             DriverKind.Platform => Platform(index),
             DriverKind.HelperChain => HelperChain(index, id),
+            DriverKind.DmaLeftRunning => DmaLeftRunning(index, id),
+            DriverKind.InterruptLeftEnabled => InterruptLeftEnabled(index, id),
+            DriverKind.RemoveLeaksRegions => RemoveLeaksRegions(index, id),
+            DriverKind.WaitsForever => WaitsForever(index, id),
             _ => throw new ArgumentOutOfRangeException(nameof(index)),
         };
         return $$"""
+            using System;
             using System.Collections.Generic;
+            using System.Threading;
             using ShutdownAnalyzers.DriverModel;
 
             namespace Generated.Drivers.Group{{index / 100}};
@@ -139,6 +146,7 @@ public static class DriverProjectGenerator
         {
             public static void Start(PciDevice device)
             {
+                device.FunctionReset();
                 device.EnableDevice();
                 device.RequestRegions();
                 var rings = device.MapDma(pages: 2);
@@ -178,6 +186,7 @@ public static class DriverProjectGenerator
 
             public override void Probe(PciDevice device)
             {
+                device.FunctionReset();
                 device.EnableDevice();
                 device.RequestRegions();
                 var rings = device.MapDma(pages: 4);
@@ -213,6 +222,7 @@ public static class DriverProjectGenerator
 
             public override void Probe(PciDevice device)
             {
+                device.FunctionReset();
                 device.EnableDevice();
                 var rings = device.MapDma(pages: 4);
                 device.SetMaster();
@@ -252,6 +262,7 @@ public static class DriverProjectGenerator
 
                 public override void Probe(PciDevice device)
                 {
+                    device.FunctionReset();
                     device.EnableDevice();
                     device.RequestIrq(static _ => IrqReturn.Handled);
                 }
@@ -280,6 +291,7 @@ public static class DriverProjectGenerator
         {
             public override void Probe(PciDevice device)
             {
+                device.FunctionReset();
                 device.EnableDevice();
                 device.RequestIrq(static _ => IrqReturn.Handled);
                 Configure(device);
@@ -335,6 +347,7 @@ public static class DriverProjectGenerator
 
             public override void Probe(PciDevice device)
             {
+                device.FunctionReset();
                 device.EnableDevice();
                 var buffer = device.MapDma(pages: 1);
                 device.SetMaster();
@@ -370,6 +383,114 @@ public static class DriverProjectGenerator
                 device.StopDma();
                 device.ClearMaster();
             }
+        }
+        """;
+
+    private static string DmaLeftRunning(int i, string id) => $$"""
+        /// <summary>A video encoder whose Shutdown disables the device but never stops the DMA engine.</summary>
+        public sealed class Enc{{i}}Driver : PciDriver
+        {
+            {{Ids(id)}}
+
+            public override string Name => "enc{{i}}";
+
+            public override IReadOnlyList<PciDeviceId> IdTable => Ids;
+
+            public override void Probe(PciDevice device)
+            {
+                device.FunctionReset();
+                device.EnableDevice();
+                var frames = device.MapDma(pages: 8);
+                device.StartDma(frames);
+                device.DriverData = frames;
+            }
+
+            public override void Remove(PciDevice device)
+            {
+                device.StopDma();
+                device.UnmapDma((DmaBuffer)device.DriverData!);
+            }
+
+            public override void Shutdown(PciDevice device) => device.WriteRegister(0x10, 0);
+        }
+        """;
+
+    private static string InterruptLeftEnabled(int i, string id) => $$"""
+        /// <summary>A serial card whose Shutdown stops DMA and leaves its interrupt requested.</summary>
+        public sealed class Uart{{i}}Driver : PciDriver
+        {
+            {{Ids(id)}}
+
+            public override string Name => "uart{{i}}";
+
+            public override IReadOnlyList<PciDeviceId> IdTable => Ids;
+
+            public override void Probe(PciDevice device)
+            {
+                device.FunctionReset();
+                device.EnableDevice();
+                device.RequestIrq(static _ => IrqReturn.Handled);
+            }
+
+            public override void Remove(PciDevice device)
+            {
+                device.FreeIrq();
+                device.DisableDevice();
+            }
+
+            public override void Shutdown(PciDevice device) => device.ClearMaster();
+        }
+        """;
+
+    private static string RemoveLeaksRegions(int i, string id) => $$"""
+        /// <summary>A sensor hub whose Remove forgets the regions Probe requested.</summary>
+        public sealed class Hub{{i}}Driver : PciDriver
+        {
+            {{Ids(id)}}
+
+            public override string Name => "hub{{i}}";
+
+            public override IReadOnlyList<PciDeviceId> IdTable => Ids;
+
+            public override void Probe(PciDevice device)
+            {
+                device.FunctionReset();
+                device.EnableDevice();
+                device.RequestRegions();
+            }
+
+            public override void Remove(PciDevice device) => device.DisableDevice();
+
+            public override void Shutdown(PciDevice device) => Remove(device);
+        }
+        """;
+
+    private static string WaitsForever(int i, string id) => $$"""
+        /// <summary>A storage controller whose Remove waits for it to go idle with no timeout.</summary>
+        public sealed class Ctl{{i}}Driver : PciDriver
+        {
+            private const int Status = 0x1c;
+
+            {{Ids(id)}}
+
+            public override string Name => "ctl{{i}}";
+
+            public override IReadOnlyList<PciDeviceId> IdTable => Ids;
+
+            public override void Probe(PciDevice device)
+            {
+                device.FunctionReset();
+                device.EnableDevice();
+            }
+
+            public override void Remove(PciDevice device)
+            {
+                device.WriteRegister(0x14, 1);
+                device.WaitForRegister(Status, 1, 0, Timeout.InfiniteTimeSpan);
+                device.DisableDevice();
+            }
+
+            public override void Shutdown(PciDevice device) => Remove(device);
         }
         """;
 

@@ -20,12 +20,15 @@ using ShutdownAnalyzers.DriverModel;
 namespace ShutdownAnalyzers.Bench.IdePath;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/IdePath [-- --drivers 5000 --rounds 3]</c>
+/// <c>dotnet run -c Release --project bench/IdePath [-- --drivers 5000 --rounds 3 --fixes none]</c>
 ///
 /// Loads a generated driver project into an <see cref="AdhocWorkspace"/>, as an IDE would hold it, and
 /// prints: each SHD analyzer's execution time per round (the first round pays for JIT, later ones are
 /// the warm host), then for every fixable diagnostic id and every fix offered for it the time to
-/// compute the fix for one diagnostic, and FixAll in solution.
+/// compute the fix for one diagnostic, and FixAll in solution (<c>--fixes none</c> skips them). Each
+/// round also times the compiler's own diagnostics pass on a fresh copy of the compilation (binding
+/// every method body, as a build does before emit) and the analyzers' pass as a whole, wall clock and
+/// CPU time of the process (on a shared machine the CPU time is the steadier of the two).
 /// </summary>
 public static class Program
 {
@@ -33,6 +36,13 @@ public static class Program
     {
         var drivers = int.Parse(Option(args, "--drivers", "5000"), CultureInfo.InvariantCulture);
         var rounds = int.Parse(Option(args, "--rounds", "3"), CultureInfo.InvariantCulture);
+        var fixes = Option(args, "--fixes", "all");
+        if (fixes is not ("all" or "none"))
+        {
+            Console.Error.WriteLine($"--fixes takes 'all' or 'none', not '{fixes}'.");
+            return 2;
+        }
+
         var project = LoadProject(drivers);
         var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"));
         var fixers = FixersIn(Assembly.Load("ShutdownAnalyzers.CodeFixes"));
@@ -42,6 +52,10 @@ public static class Program
         Console.WriteLine($"| analyzer | {string.Join(" | ", Enumerable.Range(1, rounds).Select(r => $"round {r}"))} |");
         Console.WriteLine($"|---|{string.Concat(Enumerable.Repeat("---:|", rounds))}");
         var times = new Dictionary<string, List<double>>();
+        var compileTimes = new List<double>();
+        var passTimes = new List<double>();
+        var compileCpu = new List<double>();
+        var passCpu = new List<double>();
         ImmutableArray<Diagnostic> diagnostics = default;
         for (var round = 0; round < rounds; round++)
         {
@@ -49,8 +63,17 @@ public static class Program
             var compilation = (await project.WithParseOptions(project.ParseOptions!).GetCompilationAsync())!;
             compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+            var compileWatch = Stopwatch.StartNew();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees).GetDiagnostics();
+            compileCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            compileTimes.Add(compileWatch.Elapsed.TotalMilliseconds);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            var passWatch = Stopwatch.StartNew();
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            passCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            passTimes.Add(passWatch.Elapsed.TotalMilliseconds);
             foreach (var analyzer in analyzers)
             {
                 var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
@@ -64,8 +87,18 @@ public static class Program
             Console.WriteLine($"| {name} | {string.Join(" | ", list.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         }
 
+        Console.WriteLine($"| **sum of the analyzers' times** | {string.Join(" | ", Enumerable.Range(0, rounds).Select(r => times.Values.Sum(list => list[r]).ToString("F1", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| analyzer pass, wall clock | {string.Join(" | ", passTimes.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| analyzer pass, CPU time | {string.Join(" | ", passCpu.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| compiler diagnostics (bind all), wall clock | {string.Join(" | ", compileTimes.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| compiler diagnostics (bind all), CPU time | {string.Join(" | ", compileCpu.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine();
         Console.WriteLine($"{diagnostics.Length:N0} diagnostics: {string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count():N0}"))}");
+        if (fixes == "none")
+        {
+            return 0;
+        }
+
         Console.WriteLine();
         Console.WriteLine("| fix | diagnostic | one fix (ms) | FixAll in solution (ms) | documents changed |");
         Console.WriteLine("|---|---|---:|---:|---:|");
