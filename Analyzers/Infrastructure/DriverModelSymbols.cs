@@ -167,7 +167,8 @@ internal sealed class DriverModelSymbols
         }
 
         var hasUnnamedReference = false;
-        foreach (var reference in compilation.References)
+        // ExternalReferences, not References: the latter adds #r directives, and finding them binds every reference.
+        foreach (var reference in compilation.ExternalReferences)
         {
             switch (reference)
             {

@@ -494,7 +494,7 @@ public static class DriverProjectGenerator
         }
         """;
 
-    private static string PlainSource(int i)
+    public static string PlainSource(int i)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $$"""

@@ -20,7 +20,8 @@ using ShutdownAnalyzers.DriverModel;
 namespace ShutdownAnalyzers.Bench.IdePath;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/IdePath [-- --drivers 5000 --rounds 3 --fixes none]</c>
+/// <c>dotnet run -c Release --project bench/IdePath [-- --drivers 5000 --rounds 3 --fixes none]</c>, or
+/// <c>-- --plain 2000</c>: the analyzers alone on a project of that many files that never references the bus API.
 ///
 /// Loads a generated driver project into an <see cref="AdhocWorkspace"/>, as an IDE would hold it, and
 /// prints: each SHD analyzer's execution time per round (the first round pays for JIT, later ones are
@@ -34,20 +35,23 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var drivers = int.Parse(Option(args, "--drivers", "5000"), CultureInfo.InvariantCulture);
+        var plain = Array.IndexOf(args, "--plain") >= 0;
+        var drivers = int.Parse(Option(args, plain ? "--plain" : "--drivers", plain ? "2000" : "5000"), CultureInfo.InvariantCulture);
         var rounds = int.Parse(Option(args, "--rounds", "3"), CultureInfo.InvariantCulture);
-        var fixes = Option(args, "--fixes", "all");
+        var fixes = plain ? "none" : Option(args, "--fixes", "all");
         if (fixes is not ("all" or "none"))
         {
             Console.Error.WriteLine($"--fixes takes 'all' or 'none', not '{fixes}'.");
             return 2;
         }
 
-        var project = LoadProject(drivers);
+        var project = LoadProject(drivers, plain);
         var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"));
         var fixers = FixersIn(Assembly.Load("ShutdownAnalyzers.CodeFixes"));
 
-        Console.WriteLine($"Analyzers on {drivers:N0} drivers, in-process (ms; round 1 includes JIT)");
+        Console.WriteLine(plain
+            ? $"Analyzers on {drivers:N0} files that never reference the bus API, in-process (ms; round 1 includes JIT)"
+            : $"Analyzers on {drivers:N0} drivers, in-process (ms; round 1 includes JIT)");
         Console.WriteLine();
         Console.WriteLine($"| analyzer | {string.Join(" | ", Enumerable.Range(1, rounds).Select(r => $"round {r}"))} |");
         Console.WriteLine($"|---|{string.Concat(Enumerable.Repeat("---:|", rounds))}");
@@ -147,12 +151,12 @@ public static class Program
         }
     }
 
-    private static Project LoadProject(int drivers)
+    private static Project LoadProject(int drivers, bool plain)
     {
         var workspace = new AdhocWorkspace();
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Append(typeof(Device).Assembly.Location)
+            .Concat(plain ? Array.Empty<string>() : new[] { typeof(Device).Assembly.Location })
             .Select(p => MetadataReference.CreateFromFile(p));
         var project = workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(), VersionStamp.Default, $"drivers-{drivers}", $"drivers-{drivers}", LanguageNames.CSharp,
@@ -162,7 +166,9 @@ public static class Program
         var solution = project.Solution;
         for (var i = 0; i < drivers; i++)
         {
-            solution = solution.AddDocument(DocumentId.CreateNewId(project.Id), $"Driver{i:D5}.cs", SourceText.From(DriverProjectGenerator.DriverSource(i)), filePath: $"/generated/Driver{i:D5}.cs");
+            var name = plain ? $"Service{i:D5}.cs" : $"Driver{i:D5}.cs";
+            var source = plain ? DriverProjectGenerator.PlainSource(i) : DriverProjectGenerator.DriverSource(i);
+            solution = solution.AddDocument(DocumentId.CreateNewId(project.Id), name, SourceText.From(source), filePath: $"/generated/{name}");
         }
 
         workspace.TryApplyChanges(solution);
