@@ -38,7 +38,10 @@ public sealed class GiveWaitTimeoutCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.WaitsOnHardwareWithoutTimeout);
 
-    public override FixAllProvider GetFixAllProvider() => new GiveTimeoutsFixAllProvider();
+    /// <summary>Every target once, wherever it is, with the same edits as one fix at a time, each document edited and cleaned up once.</summary>
+    public override FixAllProvider GetFixAllProvider() =>
+        new OnePassFixAllProvider(Title, EquivalenceKey, (solution, diagnostics, cancellationToken) =>
+            GiveTimeoutsAsync(solution, diagnostics.Select(Target).OfType<TimeoutTarget>(), cancellationToken));
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -69,10 +72,15 @@ public sealed class GiveWaitTimeoutCodeFixProvider : CodeFixProvider
         return new TimeoutTarget(tree, diagnostic.AdditionalLocations[0].SourceSpan, fix, parameter);
     }
 
-    /// <summary>Edits every target once, document by document; several diagnostics often share one (a helper both callbacks call).</summary>
+    /// <summary>
+    /// Edits every target once; several diagnostics often share one (a helper both callbacks call). Each
+    /// document's edits are computed against its original code and made in one pass, then every changed
+    /// document is cleaned up against the one solution that holds them all.
+    /// </summary>
     private static async Task<Solution> GiveTimeoutsAsync(Solution solution, IEnumerable<TimeoutTarget> targets, CancellationToken cancellationToken)
     {
-        var result = solution;
+        var edited = solution;
+        var changed = new List<DocumentId>();
         foreach (var group in targets.GroupBy(target => target.Tree))
         {
             if (solution.GetDocument(group.Key) is not { } document ||
@@ -96,12 +104,11 @@ public sealed class GiveWaitTimeoutCodeFixProvider : CodeFixProvider
             }
 
             // A replaced argument may sit inside a call that gets an argument added: build each edit on its rewritten children.
-            var newRoot = root.ReplaceNodes(edits.Keys, (original, rewritten) => Rebuild(original, rewritten, edits[original]));
-            var cleaned = await EditCleanup.CleanUpAsync(document.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
-            result = result.WithDocumentSyntaxRoot(document.Id, (await cleaned.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
+            edited = edited.WithDocumentSyntaxRoot(document.Id, root.ReplaceNodes(edits.Keys, (original, rewritten) => Rebuild(original, rewritten, edits[original])));
+            changed.Add(document.Id);
         }
 
-        return result;
+        return await EditCleanup.CleanUpAllAsync(edited, changed, cancellationToken).ConfigureAwait(false);
     }
 
     private static SyntaxNode Rebuild(SyntaxNode original, SyntaxNode rewritten, SyntaxNode replacement) =>
@@ -230,38 +237,5 @@ public sealed class GiveWaitTimeoutCodeFixProvider : CodeFixProvider
         public string Fix { get; }
 
         public string? Parameter { get; }
-    }
-
-    /// <summary>FixAll in any scope: every target once, wherever it is, with the same edits as one fix at a time.</summary>
-    private sealed class GiveTimeoutsFixAllProvider : FixAllProvider
-    {
-        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-            new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-        public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-        {
-            var diagnostics = new List<Diagnostic>();
-            switch (fixAllContext.Scope)
-            {
-                case FixAllScope.Document when fixAllContext.Document is { } document:
-                    diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false));
-                    break;
-                case FixAllScope.Project:
-                    diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
-                    break;
-                case FixAllScope.Solution:
-                    foreach (var project in fixAllContext.Solution.Projects)
-                    {
-                        diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
-                    }
-
-                    break;
-            }
-
-            var targets = diagnostics.Where(d => d.Id == RuleIdentifiers.WaitsOnHardwareWithoutTimeout).Select(Target).OfType<TimeoutTarget>().ToList();
-            return targets.Count == 0
-                ? null
-                : CodeAction.Create(Title, cancellationToken => GiveTimeoutsAsync(fixAllContext.Solution, targets, cancellationToken), EquivalenceKey);
-        }
     }
 }

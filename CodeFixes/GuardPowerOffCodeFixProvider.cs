@@ -9,10 +9,9 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
+using ShutdownAnalyzers.Infrastructure;
 
 namespace ShutdownAnalyzers;
 
@@ -34,10 +33,8 @@ public sealed class GuardPowerOffCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.ShutdownPowersOffOnRestart);
 
-    /// <summary>Applies the single fix to each diagnostic of a document in turn, so the result is the same as fixing them one by one.</summary>
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) =>
-            await GuardAsync(document, diagnostics.Select(d => d.Location.SourceSpan), context.CancellationToken).ConfigureAwait(false));
+    /// <summary>The single fix applied to each diagnostic of a document in turn, so the result is the same as fixing them one by one; each document cleaned up once.</summary>
+    public override FixAllProvider GetFixAllProvider() => new OnePassFixAllProvider(Title, EquivalenceKey, GuardAllAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -53,76 +50,73 @@ public sealed class GuardPowerOffCodeFixProvider : CodeFixProvider
             {
                 var span = diagnostic.Location.SourceSpan;
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, cancellationToken => GuardAsync(context.Document, new[] { span }, cancellationToken), EquivalenceKey),
+                    CodeAction.Create(Title, cancellationToken => GuardAsync(context.Document, span, cancellationToken), EquivalenceKey),
                     diagnostic);
             }
         }
     }
 
-    private static async Task<Document> GuardAsync(Document document, IEnumerable<TextSpan> callSpans, CancellationToken cancellationToken)
+    private static async Task<Document> GuardAsync(Document document, TextSpan callSpan, CancellationToken cancellationToken)
     {
-        // One call at a time, each edit cleaned up and the text parsed afresh before the next, exactly
-        // as fixing them one by one: a call that an earlier edit already guarded is left alone.
-        var pending = new Queue<TextSpan>(callSpans.Distinct().OrderBy(span => span.Start));
-        while (pending.Count > 0)
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is not null && GuardEach(root, new[] { callSpan }) is { } guarded
+            ? await EditCleanup.CleanUpAsync(document.WithSyntaxRoot(guarded), cancellationToken).ConfigureAwait(false)
+            : document;
+    }
+
+    /// <summary>Guards every diagnostic's call, each document edited once, then cleans every changed document up against the one edited solution.</summary>
+    private static async Task<Solution> GuardAllAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var edited = solution;
+        var changed = new List<DocumentId>();
+        foreach (var inDocument in diagnostics.GroupBy(diagnostic => diagnostic.Location.SourceTree))
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
-
-            // Mark the remaining calls: the edit moves them, the marks follow.
-            var marks = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-            foreach (var span in pending)
-            {
-                if (FindCall(root, span) is { } node && !marks.ContainsKey(node))
-                {
-                    marks.Add(node, new SyntaxAnnotation());
-                }
-            }
-
-            var current = pending.Dequeue();
-            root = root.ReplaceNodes(marks.Keys, (original, _) => original.WithAdditionalAnnotations(marks[original]));
-            var call = FindCall(root, current);
-            var guarded = call is null ? root : Guard(root, call);
-            if (guarded == root)
+            if (solution.GetDocument(inDocument.Key) is not { } document ||
+                await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root ||
+                GuardEach(root, inDocument.Select(diagnostic => diagnostic.Location.SourceSpan)) is not { } guarded)
             {
                 continue;
             }
 
-            var cleaned = await CleanUpAsync(document.WithSyntaxRoot(guarded), cancellationToken).ConfigureAwait(false);
-            var cleanedRoot = (await cleaned.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            pending = new Queue<TextSpan>(marks
-                .Where(pair => pair.Key.Span != current)
-                .Select(pair => cleanedRoot.GetAnnotatedNodes(pair.Value).FirstOrDefault())
-                .OfType<SyntaxNode>()
-                .Select(node => node.Span)
-                .OrderBy(span => span.Start));
-            document = cleaned.WithText(await cleaned.GetTextAsync(cancellationToken).ConfigureAwait(false));
+            edited = edited.WithDocumentSyntaxRoot(document.Id, guarded);
+            changed.Add(document.Id);
         }
 
-        return document;
+        return await EditCleanup.CleanUpAllAsync(edited, changed, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Imports <c>ShutdownAnalyzers.DriverModel</c> where <c>SystemState</c> can be written short, else keeps it qualified; formats the edit.</summary>
-    private static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
+    /// <summary>
+    /// The single fix for each call in turn, in the order of the code, on the syntax tree alone: a call
+    /// that an earlier edit already guarded is left alone and a statement next to an earlier guard joins
+    /// it, as fixing them one by one does. A new guard's <c>SystemState</c> stays fully qualified until
+    /// the clean-up, and <see cref="PowerOffGuard.IsGuard"/> knows it that way too. Null when nothing changed.
+    /// </summary>
+    private static SyntaxNode? GuardEach(SyntaxNode root, IEnumerable<TextSpan> callSpans)
     {
-        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var options = await document.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is not null && NewLineOf(root) is { } newLine)
+        // Mark the calls: each edit moves the ones after it, the marks follow.
+        var marks = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+        foreach (var span in callSpans.Distinct().OrderBy(span => span.Start))
         {
-            options = options.WithChangedOption(FormattingOptions.NewLine, newLine);
+            if (FindCall(root, span) is { } node && !marks.ContainsKey(node))
+            {
+                marks.Add(node, new SyntaxAnnotation());
+            }
         }
 
-        return await Formatter.FormatAsync(document, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
-    }
+        var inOrder = marks.OrderBy(pair => pair.Key.SpanStart).Select(pair => pair.Value).ToList();
+        var edited = root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original]));
+        var changed = false;
+        foreach (var mark in inOrder)
+        {
+            if (edited.GetAnnotatedNodes(mark).FirstOrDefault() is { } call && Guard(edited, call) is var guarded && guarded != edited)
+            {
+                edited = guarded;
+                changed = true;
+            }
+        }
 
-    /// <summary>The file's own line ending, so the new lines match it whatever the host's default.</summary>
-    private static string? NewLineOf(SyntaxNode root) =>
-        root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } newLine ? newLine.ToString() : null;
+        return changed ? edited : null;
+    }
 
     /// <summary>The single fix on the current tree: nothing when an earlier edit already guarded the call.</summary>
     private static SyntaxNode Guard(SyntaxNode root, SyntaxNode call)
@@ -243,7 +237,7 @@ public sealed class GuardPowerOffCodeFixProvider : CodeFixProvider
                          statement.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         if (!startsLine && statement.Parent is not LabeledStatementSyntax)
         {
-            blankLines = blankLines.Prepend(SyntaxFactory.EndOfLine(NewLineOf(statement.SyntaxTree.GetRoot()) ?? "\n"));
+            blankLines = blankLines.Prepend(SyntaxFactory.EndOfLine(LineEndings.Detect(statement.SyntaxTree.GetRoot()) ?? "\n"));
         }
 
         return guard

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -30,7 +31,23 @@ public sealed class MapShutdownToRemoveCodeFixProvider : CodeFixProvider
         ImmutableArray.Create(RuleIdentifiers.RemoveWithoutShutdown);
 
     /// <summary>Every driver of the scope gets its Shutdown, each document edited once.</summary>
-    public override FixAllProvider GetFixAllProvider() => new AddCallbackFixAllProvider(Title, EquivalenceKey, PlanAsync);
+    public override FixAllProvider GetFixAllProvider() => new OnePassFixAllProvider(Title, EquivalenceKey, MapAllAsync);
+
+    /// <summary>Every Shutdown planned against the original code, then all added at once, each document edited once.</summary>
+    private static async Task<Solution> MapAllAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var additions = new List<CallbackOverride.Addition>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (solution.GetDocument(diagnostic.Location.SourceTree) is { } document &&
+                await PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } addition)
+            {
+                additions.Add(addition);
+            }
+        }
+
+        return await CallbackOverride.AddAllAsync(solution, additions, cancellationToken).ConfigureAwait(false);
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -100,7 +100,7 @@ internal sealed class CallbackOverride
     {
         var added = new SyntaxAnnotation();
         var edited = solution;
-        var changed = new List<(DocumentId Id, string? NewLine)>();
+        var lineEndings = new Dictionary<DocumentId, string?>();
         foreach (var inDocument in additions.GroupBy(addition => addition.Override.Target.SyntaxTree))
         {
             var document = solution.GetDocument(inDocument.Key);
@@ -126,21 +126,14 @@ internal sealed class CallbackOverride
                     return Insert((TypeDeclarationSyntax)original, (TypeDeclarationSyntax)rewritten, sibling, method, added);
                 });
             edited = edited.WithDocumentSyntaxRoot(document.Id, newRoot);
-            changed.Add((document.Id, newLine));
+            lineEndings.Add(document.Id, newLine);
         }
 
-        // Each document is cleaned up on its own, but all of them read the same edited compilation.
-        var cleaned = await Task.WhenAll(changed.Select(async document =>
-        {
-            var result = await CleanUpAsync(edited.GetDocument(document.Id)!, added, document.NewLine, cancellationToken).ConfigureAwait(false);
-            return (document.Id, Root: await result.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false));
-        })).ConfigureAwait(false);
-        foreach (var (id, root) in cleaned)
-        {
-            edited = edited.WithDocumentSyntaxRoot(id, root!);
-        }
-
-        return edited;
+        return await EditCleanup.CleanUpAllAsync(
+            edited,
+            lineEndings.Keys,
+            (document, token) => CleanUpAsync(document, added, lineEndings[document.Id], token),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The new override laid out like its neighbours and marked with <paramref name="added"/>.</summary>

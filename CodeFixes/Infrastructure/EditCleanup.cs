@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -28,5 +31,30 @@ internal static class EditCleanup
         }
 
         return await Formatter.FormatAsync(document, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cleans up every changed document of <paramref name="edited"/> (<see cref="CleanUpAsync"/>), each on
+    /// its own but all against that one solution, so a FixAll builds one compilation for all of them
+    /// instead of one per document.
+    /// </summary>
+    public static Task<Solution> CleanUpAllAsync(Solution edited, IEnumerable<DocumentId> changed, CancellationToken cancellationToken) =>
+        CleanUpAllAsync(edited, changed, CleanUpAsync, cancellationToken);
+
+    /// <inheritdoc cref="CleanUpAllAsync(Solution, IEnumerable{DocumentId}, CancellationToken)"/>
+    public static async Task<Solution> CleanUpAllAsync(
+        Solution edited, IEnumerable<DocumentId> changed, Func<Document, CancellationToken, Task<Document>> cleanUp, CancellationToken cancellationToken)
+    {
+        var cleaned = await Task.WhenAll(changed.Distinct().Select(async id =>
+        {
+            var document = await cleanUp(edited.GetDocument(id)!, cancellationToken).ConfigureAwait(false);
+            return (Id: id, Root: await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false));
+        })).ConfigureAwait(false);
+        foreach (var (id, root) in cleaned)
+        {
+            edited = edited.WithDocumentSyntaxRoot(id, root!);
+        }
+
+        return edited;
     }
 }

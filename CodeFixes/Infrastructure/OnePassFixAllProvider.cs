@@ -10,23 +10,24 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace ShutdownAnalyzers.Infrastructure;
 
 /// <summary>
-/// FixAll for a fix that adds a callback override (<see cref="CallbackOverride"/>): plans the addition
-/// of every diagnostic in the scope against the original code, then makes them all in one
-/// <see cref="CallbackOverride.AddAllAsync"/>, each document edited once. <c>BatchFixer</c> would
-/// compute one code action per diagnostic, each simplifying its document against a compilation of its own.
+/// FixAll that hands every diagnostic of the scope to one function, which plans each edit against the
+/// original code, edits each document once and cleans the changed documents up against the one edited
+/// solution (<see cref="EditCleanup.CleanUpAllAsync(Solution, IEnumerable{DocumentId}, CancellationToken)"/>).
+/// <c>BatchFixer</c> and <c>FixAllProvider.Create</c> compute each fix or document in a solution of its
+/// own, and simplifying there builds a compilation per driver.
 /// </summary>
-internal sealed class AddCallbackFixAllProvider : FixAllProvider
+internal sealed class OnePassFixAllProvider : FixAllProvider
 {
     private readonly string title;
     private readonly string equivalenceKey;
-    private readonly Func<Document, Diagnostic, CancellationToken, Task<CallbackOverride.Addition?>> plan;
+    private readonly Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> fixAll;
 
-    /// <param name="plan">The addition that fixes one diagnostic of a document, or null when the fix is not offered for it.</param>
-    public AddCallbackFixAllProvider(string title, string equivalenceKey, Func<Document, Diagnostic, CancellationToken, Task<CallbackOverride.Addition?>> plan)
+    /// <param name="fixAll">The solution with every given diagnostic fixed as fixing them one by one would; diagnostics the fix is not offered for are skipped.</param>
+    public OnePassFixAllProvider(string title, string equivalenceKey, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> fixAll)
     {
         this.title = title;
         this.equivalenceKey = equivalenceKey;
-        this.plan = plan;
+        this.fixAll = fixAll;
     }
 
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
@@ -61,21 +62,6 @@ internal sealed class AddCallbackFixAllProvider : FixAllProvider
         var fixable = diagnostics.Where(diagnostic => fixAllContext.DiagnosticIds.Contains(diagnostic.Id) && diagnostic.Location.IsInSource).ToList();
         return fixable.Count == 0
             ? null
-            : CodeAction.Create(title, cancellationToken => FixAllAsync(solution, fixable, cancellationToken), equivalenceKey);
-    }
-
-    private async Task<Solution> FixAllAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var additions = new List<CallbackOverride.Addition>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (solution.GetDocument(diagnostic.Location.SourceTree) is { } document &&
-                await plan(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } addition)
-            {
-                additions.Add(addition);
-            }
-        }
-
-        return await CallbackOverride.AddAllAsync(solution, additions, cancellationToken).ConfigureAwait(false);
+            : CodeAction.Create(title, cancellationToken => fixAll(solution, fixable, cancellationToken), equivalenceKey);
     }
 }
