@@ -24,6 +24,12 @@ internal static class EditCleanup
         var newLine = root is null ? null : LineEndings.Detect(root);
         document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await FormatAsync(document, newLine, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Formats what is marked <see cref="Formatter.Annotation"/> with <paramref name="newLine"/>, the file's own line ending, when it has one.</summary>
+    private static async Task<Document> FormatAsync(Document document, string? newLine, CancellationToken cancellationToken)
+    {
         var options = await document.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
         if (newLine is not null)
         {
@@ -34,14 +40,34 @@ internal static class EditCleanup
     }
 
     /// <summary>
-    /// Cleans up every changed document of <paramref name="edited"/> (<see cref="CleanUpAsync"/>), each on
-    /// its own but all against that one solution, so a FixAll builds one compilation for all of them
-    /// instead of one per document.
+    /// <see cref="CleanUpAsync"/> for every changed document of <paramref name="edited"/>, a step at a time:
+    /// each step runs on every document against one solution that holds all of them, so a FixAll builds a
+    /// compilation per step instead of one per document (a document changed by one step and then read
+    /// semantically by the next would need a compilation of its own). Documents do not see each other's
+    /// usings, so this gives what cleaning each up on its own gives.
     /// </summary>
-    public static Task<Solution> CleanUpAllAsync(Solution edited, IEnumerable<DocumentId> changed, CancellationToken cancellationToken) =>
-        CleanUpAllAsync(edited, changed, CleanUpAsync, cancellationToken);
+    public static async Task<Solution> CleanUpAllAsync(Solution edited, IEnumerable<DocumentId> changed, CancellationToken cancellationToken)
+    {
+        var documents = changed.Distinct().ToList();
+        var newLines = new Dictionary<DocumentId, string?>();
+        foreach (var id in documents)
+        {
+            var root = await edited.GetDocument(id)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            newLines[id] = root is null ? null : LineEndings.Detect(root);
+        }
 
-    /// <inheritdoc cref="CleanUpAllAsync(Solution, IEnumerable{DocumentId}, CancellationToken)"/>
+        edited = await CleanUpAllAsync(
+            edited, documents, (document, token) => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+        edited = await CleanUpAllAsync(
+            edited, documents, (document, token) => Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+        return await CleanUpAllAsync(
+            edited, documents, (document, token) => FormatAsync(document, newLines[document.Id], token), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="cleanUp"/> on every changed document of <paramref name="edited"/>, each on its
+    /// own but all against that one solution, and puts the results together in it.
+    /// </summary>
     public static async Task<Solution> CleanUpAllAsync(
         Solution edited, IEnumerable<DocumentId> changed, Func<Document, CancellationToken, Task<Document>> cleanUp, CancellationToken cancellationToken)
     {
