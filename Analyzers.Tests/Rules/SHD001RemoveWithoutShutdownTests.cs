@@ -1987,7 +1987,7 @@ public static class SHD001RemoveWithoutShutdownTests
         {
             var folder = Path.Combine(RepositoryLayout.Root, "Samples", "Lpfc");
             var flawed = File.ReadAllText(Path.Combine(folder, "Flawed", "LpfcDriver.cs"));
-            var (line, column) = LineAndColumn(flawed, "class LpfcDriver", "class ".Length);
+            var (line, column) = SourcePosition.Of(flawed, "class LpfcDriver", "class ".Length);
             var test = new Verify.Test
             {
                 TestState =
@@ -2002,13 +2002,6 @@ public static class SHD001RemoveWithoutShutdownTests
                 ExpectedDiagnostics = { Verify.Diagnostic().WithLocation("FlawedLpfcDriver.cs", line, column).WithArguments("LpfcDriver") },
             };
             return test.RunAsync();
-        }
-
-        private static (int Line, int Column) LineAndColumn(string text, string marker, int offset)
-        {
-            var index = text.IndexOf(marker, StringComparison.Ordinal) + offset;
-            var before = text.Substring(0, index);
-            return (before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'));
         }
     }
 

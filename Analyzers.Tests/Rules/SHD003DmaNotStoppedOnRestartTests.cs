@@ -1495,8 +1495,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
         {
             var folder = Path.Combine(RepositoryLayout.Root, "Samples", "Mlx5");
             var flawed = File.ReadAllText(Path.Combine(folder, "Flawed", "Mlx5Driver.cs"));
-            var index = flawed.IndexOf("void Shutdown", StringComparison.Ordinal) + "void ".Length;
-            var before = flawed.Substring(0, index);
+            var (line, column) = SourcePosition.Of(flawed, "void Shutdown", "void ".Length);
             var test = new Verify.Test
             {
                 TestState =
@@ -1511,7 +1510,7 @@ public static class SHD003DmaNotStoppedOnRestartTests
                 ExpectedDiagnostics =
                 {
                     Verify.Diagnostic()
-                        .WithLocation("Flawed.cs", before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'))
+                        .WithLocation("Flawed.cs", line, column)
                         .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                         .WithArguments("Mlx5Driver", "Probe → InitOne → LoadOne → SetMaster", "its Shutdown"),
                 },

@@ -555,8 +555,7 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
         {
             var folder = Path.Combine(RepositoryLayout.Root, "Samples", "Pciehp");
             var flawed = File.ReadAllText(Path.Combine(folder, "Flawed", "PcieportDriver.cs"));
-            var index = flawed.IndexOf("void Shutdown", StringComparison.Ordinal) + "void ".Length;
-            var before = flawed.Substring(0, index);
+            var (line, column) = SourcePosition.Of(flawed, "void Shutdown", "void ".Length);
             var test = new Verify.Test
             {
                 TestState =
@@ -571,7 +570,7 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
                 ExpectedDiagnostics =
                 {
                     Verify.Diagnostic()
-                        .WithLocation("Flawed.cs", before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'))
+                        .WithLocation("Flawed.cs", line, column)
                         .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                         .WithArguments("PcieportDriver", "Probe → Init → RequestIrq", "its Shutdown"),
                 },

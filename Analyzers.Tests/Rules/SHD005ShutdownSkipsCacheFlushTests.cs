@@ -885,20 +885,13 @@ public static class SHD005ShutdownSkipsCacheFlushTests
             }
 
             var flawed = File.ReadAllText(Path.Combine(folder, "Flawed", "IprDriver.cs"));
-            var (line, column) = LineAndColumn(flawed, "void Shutdown", "void ".Length);
-            var (conditionLine, conditionColumn) = LineAndColumn(flawed, "fastReboot && device.Kernel.SystemState == SystemState.Restart", 0);
+            var (line, column) = SourcePosition.Of(flawed, "void Shutdown", "void ".Length);
+            var (conditionLine, conditionColumn) = SourcePosition.Of(flawed, "fastReboot && device.Kernel.SystemState == SystemState.Restart", 0);
             test.ExpectedDiagnostics.Add(Verify.Diagnostic()
                 .WithLocation("/0/Flawed/IprDriver.cs", line, column)
                 .WithLocation("/0/Flawed/IprDriver.cs", conditionLine, conditionColumn)
                 .WithArguments("IprDriver", "Shutdown → ShutDown → BringDown → Flush"));
             return test.RunAsync();
-        }
-
-        private static (int Line, int Column) LineAndColumn(string text, string marker, int offset)
-        {
-            var index = text.IndexOf(marker, StringComparison.Ordinal) + offset;
-            var before = text.Substring(0, index);
-            return (before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'));
         }
     }
 

@@ -674,10 +674,10 @@ public static class SHD010WaitsOnHardwareWithoutTimeoutTests
 
             const string FlawedPath = "/0/Flawed/NvmeDriver.cs";
             var flawed = File.ReadAllText(Path.Combine(folder, "Flawed", "NvmeDriver.cs"));
-            var shutdownCall = LineAndColumn(flawed, "NvmeCore.Disable(device, Timeout.InfiniteTimeSpan);", 0, occurrence: 0);
-            var removeCall = LineAndColumn(flawed, "NvmeCore.Disable(device, Timeout.InfiniteTimeSpan);", 0, occurrence: 1);
-            var shutdownTimeout = LineAndColumn(flawed, "Timeout.InfiniteTimeSpan);", 0, occurrence: 0);
-            var removeTimeout = LineAndColumn(flawed, "Timeout.InfiniteTimeSpan);", 0, occurrence: 1);
+            var shutdownCall = SourcePosition.Of(flawed, "NvmeCore.Disable(device, Timeout.InfiniteTimeSpan);", 0, occurrence: 0);
+            var removeCall = SourcePosition.Of(flawed, "NvmeCore.Disable(device, Timeout.InfiniteTimeSpan);", 0, occurrence: 1);
+            var shutdownTimeout = SourcePosition.Of(flawed, "Timeout.InfiniteTimeSpan);", 0, occurrence: 0);
+            var removeTimeout = SourcePosition.Of(flawed, "Timeout.InfiniteTimeSpan);", 0, occurrence: 1);
             test.ExpectedDiagnostics.Add(Verify.Diagnostic()
                 .WithLocation(FlawedPath, shutdownCall.Line, shutdownCall.Column)
                 .WithLocation(FlawedPath, shutdownTimeout.Line, shutdownTimeout.Column)
@@ -687,19 +687,6 @@ public static class SHD010WaitsOnHardwareWithoutTimeoutTests
                 .WithLocation(FlawedPath, removeTimeout.Line, removeTimeout.Column)
                 .WithArguments("Remove", "NvmeDriver", "Remove → Disable → WaitForRegister(infinite)"));
             return test.RunAsync();
-        }
-
-        private static (int Line, int Column) LineAndColumn(string text, string marker, int offset, int occurrence)
-        {
-            var index = -1;
-            for (var i = 0; i <= occurrence; i++)
-            {
-                index = text.IndexOf(marker, index + 1, StringComparison.Ordinal);
-            }
-
-            index += offset;
-            var before = text.Substring(0, index);
-            return (before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'));
         }
     }
 

@@ -28,15 +28,7 @@ internal sealed class SampleFolder
     /// <summary>The 1-based line and column of <paramref name="marker"/> in the source named <paramref name="name"/>, moved on by <paramref name="offset"/>.</summary>
     public (string Name, int Line, int Column) Find(string name, string marker, int offset = 0)
     {
-        var text = Sources.Single(source => source.Name == name).Content;
-        var index = text.IndexOf(marker, StringComparison.Ordinal);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"'{marker}' is not in {name}.");
-        }
-
-        index += offset;
-        var before = text.Substring(0, index);
-        return (name, before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'));
+        var (line, column) = SourcePosition.Of(Sources.Single(source => source.Name == name).Content, marker, offset);
+        return (name, line, column);
     }
 }
