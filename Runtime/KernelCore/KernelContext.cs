@@ -55,25 +55,8 @@ internal sealed class KernelContext
     /// Runs a driver callback. In a simulation an exception is contained and reported, as the kernel's
     /// shutdown loop goes on past a broken driver; on its own the exception propagates.
     /// </summary>
-    public bool Invoke(CallbackFrame frame, Action callback)
-    {
-        Enter(frame);
-        try
-        {
-            callback();
-            Observer?.CallbackFinished(frame, null);
-            return true;
-        }
-        catch (Exception error) when (Observer is not null)
-        {
-            Observer.CallbackFinished(frame, error);
-            return false;
-        }
-        finally
-        {
-            Leave();
-        }
-    }
+    public bool Invoke(CallbackFrame frame, Action callback) =>
+        Contain(frame, callback, static (body, _) => { body(); return true; }, failed: false);
 
     /// <summary>Runs a probe: its exception always reaches the caller, which records the failed probe.</summary>
     public void InvokeProbe(CallbackFrame frame, Action probe)
@@ -109,20 +92,27 @@ internal sealed class KernelContext
     }
 
     /// <summary>Runs an interrupt handler; one that throws counts as not having handled the interrupt.</summary>
-    /// <remarks>As <see cref="Invoke"/>, without a closure: a running device's handler runs every tick.</remarks>
-    public IrqReturn InvokeHandler(CallbackFrame frame, InterruptHandler handler)
+    public IrqReturn InvokeHandler(CallbackFrame frame, InterruptHandler handler) =>
+        Contain(frame, handler, static (body, running) => body(running.Device), failed: IrqReturn.None);
+
+    /// <summary>
+    /// <see cref="Invoke"/> and <see cref="InvokeHandler"/>: runs <paramref name="body"/> in
+    /// <paramref name="frame"/>, containing its exception as <paramref name="failed"/> in a simulation.
+    /// The call is a static lambda over its state, so a handler run on every tick allocates nothing.
+    /// </summary>
+    private TResult Contain<TBody, TResult>(CallbackFrame frame, TBody body, Func<TBody, CallbackFrame, TResult> call, TResult failed)
     {
         Enter(frame);
         try
         {
-            var result = handler(frame.Device);
+            var result = call(body, frame);
             Observer?.CallbackFinished(frame, null);
             return result;
         }
         catch (Exception error) when (Observer is not null)
         {
             Observer.CallbackFinished(frame, error);
-            return IrqReturn.None;
+            return failed;
         }
         finally
         {
