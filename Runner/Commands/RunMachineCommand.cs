@@ -52,7 +52,7 @@ internal static class RunMachineCommand
         using var model = LoadedModel.Load(Path.GetFullPath(assemblyPath));
         var machine = model.Select(new[] { machineName })[0];
         using var slot = new CallbackSlot.Writer(slotPath);
-        reports.Write(ChildProtocol.ReadyLine);
+        reports.Write(ChildProtocol.Ready + "\n");
         reports.Flush();
         foreach (var (scenario, policy) in runs.Select(ParseRun))
         {

@@ -17,7 +17,7 @@ namespace ShutdownAnalyzers.Runner.Isolation;
 internal static class ChildProtocol
 {
     /// <summary>Runs are timed from here: starting a process and loading the model are not the model's doing.</summary>
-    public const string ReadyLine = "ready\n";
+    public const string Ready = "ready";
 
     private const string ReportPrefix = "report ";
     private const string ErrorPrefix = RunnerApp.CommandName + ": error: ";

@@ -114,7 +114,7 @@ internal sealed class IsolatedSweep
                     break;
                 }
 
-                if (line == ChildProtocol.ReadyLine.TrimEnd('\n'))
+                if (line == ChildProtocol.Ready)
                 {
                     ready = true;
                 }

@@ -38,7 +38,7 @@ internal static class RunnerProcess
             info.ArgumentList.Add(argument);
         }
 
-        // The child reports in English and plain text, whatever the parent's console is.
+        // The child's messages (its bad-input line) in English, as the parent's own.
         info.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         return info;
     }
