@@ -36,7 +36,12 @@ public sealed class InsertQuiesceCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.DmaNotStoppedOnRestart, RuleIdentifiers.InterruptLeftEnabledOnRestart);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Every driver of the scope gets its stops, each document edited and cleaned up once.</summary>
+    public override FixAllProvider GetFixAllProvider() => new OnePassFixAllProvider(
+        ("Stop DMA on restart", StopDmaEquivalenceKey, (solution, diagnostics, cancellationToken) =>
+            StopAllAsync(solution, diagnostics.Where(diagnostic => diagnostic.Id == RuleIdentifiers.DmaNotStoppedOnRestart), cancellationToken)),
+        ("Free the interrupt on restart", FreeInterruptEquivalenceKey, (solution, diagnostics, cancellationToken) =>
+            StopAllAsync(solution, diagnostics.Where(diagnostic => diagnostic.Id == RuleIdentifiers.InterruptLeftEnabledOnRestart), cancellationToken)));
 
     /// <summary>The lightbulb's title: "Stop DMA in Shutdown", "Free the interrupt in Remove".</summary>
     public static string Title(string diagnosticId, string callback) =>
@@ -44,55 +49,72 @@ public sealed class InsertQuiesceCodeFixProvider : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var document = context.Document;
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null || !DriverModelSymbols.TryCreate(semanticModel.Compilation, out var symbols))
-        {
-            return;
-        }
-
+        var solution = context.Document.Project.Solution;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(MissingQuiesce.CallbackProperty, out var callback) || callback is null ||
-                root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not { } reported ||
-                reported.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration ||
-                semanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } driver ||
-                symbols.GetDriverBase(driver) is not { } driverBase)
+            if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } stop)
             {
-                continue;
-            }
-
-            var stops = Stops(diagnostic.Id, driverBase.TypeArguments[0], symbols);
-            if (stops.IsEmpty)
-            {
-                continue;
-            }
-
-            var title = Title(diagnostic.Id, callback);
-            var key = diagnostic.Id == RuleIdentifiers.DmaNotStoppedOnRestart ? StopDmaEquivalenceKey : FreeInterruptEquivalenceKey;
-            if (reported is MethodDeclarationSyntax { ParameterList.Parameters.Count: 1 } declared && declared.Identifier.ValueText == callback &&
-                (declared.Body is not null || declared.ExpressionBody is not null))
-            {
+                var key = diagnostic.Id == RuleIdentifiers.DmaNotStoppedOnRestart ? StopDmaEquivalenceKey : FreeInterruptEquivalenceKey;
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, cancellationToken => AppendAsync(document, declared, stops, cancellationToken), key),
-                    diagnostic);
-            }
-            else if (reported is ClassDeclarationSyntax &&
-                     CallbackOverride.TryCreate(driver, declaration, symbols, callback, Sibling(callback)) is { } added)
-            {
-                var calls = new List<ExpressionSyntax>();
-                if (added.Inherited is { IsAbstract: false })
-                {
-                    calls.Add(CallBase(callback, added.ParameterName));
-                }
-
-                calls.AddRange(stops.Select(stop => Call(added.ParameterName, stop)));
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, cancellationToken => added.AddAsync(document.Project.Solution, calls, cancellationToken), key),
+                    CodeAction.Create(Title(diagnostic.Id, stop.Callback), cancellationToken => OnePassEdits.ApplyAsync(solution, new[] { stop.Plan }, cancellationToken), key),
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>Every stop planned against the original code, then all written at once, each document edited once.</summary>
+    private static Task<Solution> StopAllAsync(Solution solution, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        OnePassEdits.FixAllAsync(solution, diagnostics, async (document, diagnostic, token) => (await PlanAsync(document, diagnostic, token).ConfigureAwait(false))?.Plan, cancellationToken);
+
+    /// <summary>
+    /// The callback that gets the stops fixing <paramref name="diagnostic"/>, and the plan that writes them
+    /// there (into the driver's own callback, or as the body of a new override); null when the fix is not offered.
+    /// </summary>
+    private static async Task<(string Callback, PlanEdits Plan)?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan) ||
+            !DriverModelSymbols.TryCreate(semanticModel.Compilation, out var symbols) ||
+            !diagnostic.Properties.TryGetValue(MissingQuiesce.CallbackProperty, out var callback) || callback is null ||
+            root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not { } reported ||
+            reported.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration ||
+            semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not { } driver ||
+            symbols.GetDriverBase(driver) is not { } driverBase)
+        {
+            return null;
+        }
+
+        var stops = Stops(diagnostic.Id, driverBase.TypeArguments[0], symbols);
+        if (stops.IsEmpty)
+        {
+            return null;
+        }
+
+        if (reported is MethodDeclarationSyntax { ParameterList.Parameters.Count: 1 } declared && declared.Identifier.ValueText == callback &&
+            (declared.Body is not null || declared.ExpressionBody is not null))
+        {
+            return (callback, (_, edits, _) =>
+            {
+                edits.TryReplace(declared, rewritten => Append((MethodDeclarationSyntax)rewritten, stops).WithAdditionalAnnotations(edits.Written));
+                return Task.CompletedTask;
+            });
+        }
+
+        if (reported is ClassDeclarationSyntax &&
+            CallbackOverride.TryCreate(driver, declaration, symbols, callback, Sibling(callback)) is { } added)
+        {
+            var calls = new List<ExpressionSyntax>();
+            if (added.Inherited is { IsAbstract: false })
+            {
+                calls.Add(CallBase(callback, added.ParameterName));
+            }
+
+            calls.AddRange(stops.Select(stop => Call(added.ParameterName, stop)));
+            return (callback, (solution, edits, token) => added.PlanAsync(solution, edits, calls, token));
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -114,21 +136,18 @@ public sealed class InsertQuiesceCodeFixProvider : CodeFixProvider
     private static string Sibling(string callback) =>
         callback == DriverModelSymbols.Shutdown ? DriverModelSymbols.Remove : DriverModelSymbols.Probe;
 
-    private static async Task<Document> AppendAsync(Document document, MethodDeclarationSyntax callback, ImmutableArray<string> stops, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="callback"/> with <paramref name="stops"/> called at its end (before a final
+    /// <c>return;</c>), or at its start when it can return earlier; an expression body becomes a block.
+    /// </summary>
+    private static MethodDeclarationSyntax Append(MethodDeclarationSyntax callback, ImmutableArray<string> stops)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
         var parameter = callback.ParameterList.Parameters[0].Identifier;
         var added = stops.Select(stop => (StatementSyntax)SyntaxFactory.ExpressionStatement(Call(parameter, stop)).WithAdditionalAnnotations(Formatter.Annotation));
-        MethodDeclarationSyntax changed;
         if (callback.ExpressionBody is { } arrow)
         {
             var body = SyntaxFactory.Block(new[] { SyntaxFactory.ExpressionStatement(arrow.Expression.WithoutTrivia()) }.Concat(added));
-            changed = callback
+            return callback
                 .WithExpressionBody(null)
                 .WithSemicolonToken(default)
                 .WithParameterList(callback.ParameterList.WithTrailingTrivia(SyntaxFactory.ElasticMarker))
@@ -136,27 +155,17 @@ public sealed class InsertQuiesceCodeFixProvider : CodeFixProvider
                 .WithTrailingTrivia(callback.SemicolonToken.TrailingTrivia)
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
-        else
-        {
-            var statements = callback.Body!.Statements;
-            var finalReturn = statements.LastOrDefault() as ReturnStatementSyntax;
-            var earlyReturn = callback.Body.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-                .OfType<ReturnStatementSyntax>()
-                .Any(ret => ret != finalReturn);
 
-            // A callback that can return early (on the restart path, say) would skip stops added at its
-            // end: they go first then, where every path runs them.
-            var index = earlyReturn ? 0 : finalReturn is { Expression: null } ? statements.Count - 1 : statements.Count;
-            changed = callback.WithBody(callback.Body.WithStatements(statements.InsertRange(index, added)));
-        }
+        var statements = callback.Body!.Statements;
+        var finalReturn = statements.LastOrDefault() as ReturnStatementSyntax;
+        var earlyReturn = callback.Body.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>()
+            .Any(ret => ret != finalReturn);
 
-        var options = await document.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
-        if (LineEndings.Detect(root) is { } newLine)
-        {
-            options = options.WithChangedOption(FormattingOptions.NewLine, newLine);
-        }
-
-        return await Formatter.FormatAsync(document.WithSyntaxRoot(root.ReplaceNode(callback, changed)), Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
+        // A callback that can return early (on the restart path, say) would skip stops added at its
+        // end: they go first then, where every path runs them.
+        var index = earlyReturn ? 0 : finalReturn is { Expression: null } ? statements.Count - 1 : statements.Count;
+        return callback.WithBody(callback.Body.WithStatements(statements.InsertRange(index, added)));
     }
 
     private static InvocationExpressionSyntax Call(SyntaxToken device, string method) =>

@@ -1,12 +1,13 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using ShutdownAnalyzers.Analysis;
 using ShutdownAnalyzers.Infrastructure;
 
@@ -30,52 +31,61 @@ public sealed class MapShutdownToQuiescingRemoveCodeFixProvider : CodeFixProvide
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.DmaNotStoppedOnRestart, RuleIdentifiers.InterruptLeftEnabledOnRestart);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Every driver of the scope gets its Shutdown mapped, each document edited and cleaned up once.</summary>
+    public override FixAllProvider GetFixAllProvider() => new OnePassFixAllProvider(Title, EquivalenceKey, MapAllAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var document = context.Document;
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null || !DriverModelSymbols.TryCreate(semanticModel.Compilation, out var symbols))
-        {
-            return;
-        }
-
+        var solution = context.Document.Project.Solution;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(ShutdownToRemoveMapping.CanMapToRemoveProperty, out var canMap) || canMap != "true" ||
-                !diagnostic.Properties.TryGetValue(MissingQuiesce.CallbackProperty, out var callback) || callback != DriverModelSymbols.Shutdown)
+            if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } plan)
             {
-                continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        Title,
+                        cancellationToken => OnePassEdits.ApplyAsync(solution, new[] { plan }, cancellationToken),
+                        EquivalenceKey),
+                    diagnostic);
             }
+        }
+    }
 
-            switch (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent)
-            {
-                case MethodDeclarationSyntax { Identifier.ValueText: DriverModelSymbols.Shutdown, ParameterList.Parameters.Count: 1 } shutdown
-                    when shutdown.Body is not null || shutdown.ExpressionBody is not null:
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            Title,
-                            async cancellationToken => await Formatter.FormatAsync(
-                                    document.WithSyntaxRoot(root.ReplaceNode(shutdown, ShutdownToRemove.ReplaceBody(shutdown))),
-                                    Formatter.Annotation,
-                                    cancellationToken: cancellationToken)
-                                .ConfigureAwait(false),
-                            EquivalenceKey),
-                        diagnostic);
-                    break;
-                case ClassDeclarationSyntax declaration
-                    when semanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } driver &&
-                         ShutdownToRemove.TryAdd(driver, declaration, symbols) is { } added:
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            Title,
-                            cancellationToken => added.AddAsync(document.Project.Solution, new[] { ShutdownToRemove.CallRemove(added.ParameterName) }, cancellationToken),
-                            EquivalenceKey),
-                        diagnostic);
-                    break;
-            }
+    /// <summary>Every mapping planned against the original code, then all made at once, each document edited once.</summary>
+    private static Task<Solution> MapAllAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        OnePassEdits.FixAllAsync(solution, diagnostics, PlanAsync, cancellationToken);
+
+    /// <summary>
+    /// What maps the Shutdown of <paramref name="diagnostic"/>'s driver to Remove, as a plan of edits:
+    /// its declared Shutdown's body replaced, or a new Shutdown added; null when the fix is not offered.
+    /// </summary>
+    private static async Task<PlanEdits?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan) ||
+            !DriverModelSymbols.TryCreate(semanticModel.Compilation, out var symbols) ||
+            !diagnostic.Properties.TryGetValue(ShutdownToRemoveMapping.CanMapToRemoveProperty, out var canMap) || canMap != "true" ||
+            !diagnostic.Properties.TryGetValue(MissingQuiesce.CallbackProperty, out var callback) || callback != DriverModelSymbols.Shutdown)
+        {
+            return null;
+        }
+
+        switch (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent)
+        {
+            case MethodDeclarationSyntax { Identifier.ValueText: DriverModelSymbols.Shutdown, ParameterList.Parameters.Count: 1 } shutdown
+                when shutdown.Body is not null || shutdown.ExpressionBody is not null:
+                return (_, edits, _) =>
+                {
+                    edits.TryReplace(shutdown, rewritten => ShutdownToRemove.ReplaceBody((MethodDeclarationSyntax)rewritten).WithAdditionalAnnotations(edits.Written));
+                    return Task.CompletedTask;
+                };
+            case ClassDeclarationSyntax declaration
+                when semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is { } driver &&
+                     ShutdownToRemove.TryAdd(driver, declaration, symbols) is { } added:
+                return (solution, edits, token) => added.PlanAsync(solution, edits, new[] { ShutdownToRemove.CallRemove(added.ParameterName) }, token);
+            default:
+                return null;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -8,7 +9,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using ShutdownAnalyzers.Analysis;
 using ShutdownAnalyzers.Infrastructure;
 
@@ -27,54 +27,62 @@ public sealed class ResetAtProbeStartCodeFixProvider : CodeFixProvider
     /// <summary>Stable across versions: FixAll and <c>dotnet format</c> group the fixes by it.</summary>
     public const string EquivalenceKey = "SHD007.ResetAtProbeStart";
 
+    /// <summary>FixAll's title; each fix names its call after it.</summary>
+    private const string FixAllTitle = "Reset the device at the start of Probe";
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.ProbeStartsDeviceBeforeReset);
 
-    /// <summary>One diagnostic per Probe, so the fixes never touch the same method.</summary>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>Every Probe of the scope gets its reset, each document edited and cleaned up once.</summary>
+    public override FixAllProvider GetFixAllProvider() => new OnePassFixAllProvider(FixAllTitle, EquivalenceKey, ResetAllAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var document = context.Document;
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var semanticModel = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || semanticModel is null || !DriverModelSymbols.TryCreate(semanticModel.Compilation, out var symbols) ||
-            new EffectAttributes(symbols).Resets is not { } resets)
-        {
-            return;
-        }
-
+        var solution = context.Document.Project.Solution;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>() is
-                    { ParameterList.Parameters.Count: 1 } probe &&
-                semanticModel.GetDeclaredSymbol(probe.ParameterList.Parameters[0], context.CancellationToken) is { } deviceParameter &&
-                DeviceMethods.WithEffect(deviceParameter.Type, resets, method => method.Parameters.IsEmpty).FirstOrDefault() is { } reset)
+            if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } reset)
             {
-                var call = deviceParameter.Name + "." + reset.Name + "()";
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Reset the device at the start of Probe ({call})",
-                        cancellationToken => InsertResetAsync(document, probe, call, cancellationToken),
+                        $"{FixAllTitle} ({reset.Call})",
+                        cancellationToken => OnePassEdits.ApplyAsync(solution, new[] { reset.Plan }, cancellationToken),
                         EquivalenceKey),
                     diagnostic);
             }
         }
     }
 
-    private static async Task<Document> InsertResetAsync(Document document, MethodDeclarationSyntax probe, string call, CancellationToken cancellationToken)
+    /// <summary>Every reset planned against the original code, then all inserted at once, each document edited once.</summary>
+    private static Task<Solution> ResetAllAsync(Solution solution, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        OnePassEdits.FixAllAsync(solution, diagnostics, async (document, diagnostic, token) => (await PlanAsync(document, diagnostic, token).ConfigureAwait(false))?.Plan, cancellationToken);
+
+    /// <summary>
+    /// The reset call that fixes <paramref name="diagnostic"/> (<c>device.FunctionReset()</c>) and the plan
+    /// that makes it Probe's first statement; null when the device has no parameterless reset.
+    /// </summary>
+    private static async Task<(string Call, PlanEdits Plan)?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan) ||
+            !DriverModelSymbols.TryCreate(semanticModel.Compilation, out var symbols) ||
+            new EffectAttributes(symbols).Resets is not { } resets ||
+            root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not
+                { ParameterList.Parameters.Count: 1 } probe ||
+            semanticModel.GetDeclaredSymbol(probe.ParameterList.Parameters[0], cancellationToken) is not { } deviceParameter ||
+            DeviceMethods.WithEffect(deviceParameter.Type, resets, method => method.Parameters.IsEmpty).FirstOrDefault() is not { } reset)
         {
-            return document;
+            return null;
         }
 
-        var added = new SyntaxAnnotation();
-        var newLine = LineEndings.Detect(root);
-        var reset = SyntaxFactory.ParseStatement(call + ";");
-        var changed = document.WithSyntaxRoot(root.ReplaceNode(probe, MethodBodyEdit.InsertFirst(probe, reset).WithAdditionalAnnotations(added)));
-        changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await LineEndings.MatchAsync(changed, added, newLine, cancellationToken).ConfigureAwait(false);
+        var call = deviceParameter.Name + "." + reset.Name + "()";
+        return (call, (_, edits, _) =>
+        {
+            // One diagnostic per Probe: a Probe planned already is the same edit.
+            edits.TryReplace(probe, rewritten =>
+                MethodBodyEdit.InsertFirst((MethodDeclarationSyntax)rewritten, SyntaxFactory.ParseStatement(call + ";")).WithAdditionalAnnotations(edits.Written));
+            return Task.CompletedTask;
+        });
     }
 }

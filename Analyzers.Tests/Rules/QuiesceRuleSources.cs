@@ -3,8 +3,10 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ShutdownAnalyzers.Rules;
 using ShutdownAnalyzers.Tests.Documentation;
 using ShutdownAnalyzers.Tests.Verifiers;
 
@@ -103,4 +105,14 @@ internal static class QuiesceRuleSources
             .OrderBy(path => path, System.StringComparer.Ordinal)
             .ToList();
     }
+}
+
+/// <summary>A code-fix test with SHD003's and SHD004's analyzers both on, as in a real project: one driver can carry both diagnostics.</summary>
+internal sealed class BothQuiesceRulesTest<TCodeFix> : CodeFixTest
+    where TCodeFix : CodeFixProvider, new()
+{
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+        new DiagnosticAnalyzer[] { new DmaNotStoppedOnRestartAnalyzer(), new InterruptLeftEnabledOnRestartAnalyzer() };
+
+    protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => new[] { new TCodeFix() };
 }

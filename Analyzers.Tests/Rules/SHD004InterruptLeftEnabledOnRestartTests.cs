@@ -482,6 +482,111 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
         }
 
         [Fact]
+        public Task Free_the_interrupt_leaves_the_DMA_of_the_same_drivers_to_its_own_fix()
+        {
+            const string Flawed = """
+                using ShutdownAnalyzers.DriverModel;
+
+                public sealed class {{|SHD003:{{|SHD004:{0}|}}|}} : PciDriver
+                {{
+                    public override string Name => "{0}";
+
+                    public override void Probe(PciDevice device)
+                    {{
+                        device.SetMaster();
+                        device.RequestIrq(static _ => IrqReturn.Handled);
+                    }}
+                }}
+                """;
+            const string Fixed = """
+                using ShutdownAnalyzers.DriverModel;
+
+                public sealed class {0} : PciDriver
+                {{
+                    public override string Name => "{0}";
+
+                    public override void Probe(PciDevice device)
+                    {{
+                        device.SetMaster();
+                        device.RequestIrq(static _ => IrqReturn.Handled);
+                    }}
+
+                    public override void {{|SHD003:Shutdown|}}(PciDevice device)
+                    {{
+                        device.FreeIrq();
+                    }}
+                }}
+                """;
+            var test = new BothQuiesceRulesTest<InsertQuiesceCodeFixProvider> { CodeActionEquivalenceKey = InsertQuiesceCodeFixProvider.FreeInterruptEquivalenceKey };
+            test.TestState.Sources.Add(string.Format(Flawed, "IgbDriver"));
+            test.TestState.Sources.Add(string.Format(Flawed, "IxgbeDriver"));
+            test.FixedState.Sources.Add(string.Format(Fixed, "IgbDriver"));
+            test.FixedState.Sources.Add(string.Format(Fixed, "IxgbeDriver"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Map_fixes_a_Shutdown_reported_for_both_DMA_and_the_interrupt_once()
+        {
+            const string Flawed = """
+                using ShutdownAnalyzers.DriverModel;
+
+                public sealed class {0} : PciDriver
+                {{
+                    public override string Name => "{0}";
+
+                    public override void Probe(PciDevice device)
+                    {{
+                        device.SetMaster();
+                        device.RequestIrq(static _ => IrqReturn.Handled);
+                    }}
+
+                    public override void Remove(PciDevice device)
+                    {{
+                        device.FreeIrq();
+                        device.ClearMaster();
+                    }}
+
+                    public override void {{|SHD003:{{|SHD004:Shutdown|}}|}}(PciDevice device)
+                    {{
+                        device.WriteRegister(0, 0);
+                    }}
+                }}
+                """;
+            const string Fixed = """
+                using ShutdownAnalyzers.DriverModel;
+
+                public sealed class {0} : PciDriver
+                {{
+                    public override string Name => "{0}";
+
+                    public override void Probe(PciDevice device)
+                    {{
+                        device.SetMaster();
+                        device.RequestIrq(static _ => IrqReturn.Handled);
+                    }}
+
+                    public override void Remove(PciDevice device)
+                    {{
+                        device.FreeIrq();
+                        device.ClearMaster();
+                    }}
+
+                    public override void Shutdown(PciDevice device)
+                    {{
+                        Remove(device);
+                    }}
+                }}
+                """;
+            var test = new BothQuiesceRulesTest<MapShutdownToQuiescingRemoveCodeFixProvider>();
+            test.TestState.Sources.Add(string.Format(Flawed, "IgbDriver"));
+            test.TestState.Sources.Add(string.Format(Flawed, "IxgbeDriver"));
+            test.FixedState.Sources.Add(string.Format(Fixed, "IgbDriver"));
+            test.FixedState.Sources.Add(string.Format(Fixed, "IxgbeDriver"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Map_in_several_drivers_of_one_document() => VerifyMap.VerifyCodeFixAsync(
             """
             using ShutdownAnalyzers.DriverModel;

@@ -91,54 +91,38 @@ internal sealed class CallbackOverride
         AddAllAsync(solution, new[] { new Addition(this, statements) }, cancellationToken);
 
     /// <summary>
-    /// Makes every addition, each document edited once: all insertions into a document go in one
-    /// syntax pass, then every changed document is simplified and formatted against the one solution
-    /// that holds all the changes, so FixAll builds one compilation, not one per driver. Gives what
+    /// Makes every addition, each document edited once and cleaned up with the others
+    /// (<see cref="OnePassEdits"/>), so FixAll builds one compilation, not one per driver. Gives what
     /// adding them one by one gives, as each is computed from the original code.
     /// </summary>
     public static async Task<Solution> AddAllAsync(Solution solution, IEnumerable<Addition> additions, CancellationToken cancellationToken)
     {
-        var added = new SyntaxAnnotation();
-        var edited = solution;
-        var lineEndings = new Dictionary<DocumentId, string?>();
-        foreach (var inDocument in additions.GroupBy(addition => addition.Override.Target.SyntaxTree))
+        var edits = new OnePassEdits();
+        foreach (var addition in additions)
         {
-            var document = solution.GetDocument(inDocument.Key);
-            var root = document is null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var semanticModel = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (document is null || root is null || semanticModel is null)
-            {
-                continue;
-            }
-
-            var newLine = LineEndings.Detect(root);
-            var insertions = inDocument
-                .GroupBy(addition => (addition.Override.Target, addition.Override.Callback))
-                .Select(same => same.First())
-                .ToDictionary(
-                    addition => (SyntaxNode)addition.Override.Target,
-                    addition => (addition.Override.Sibling, Method: addition.Override.CreateMember(document, semanticModel, addition.Statements, newLine ?? "\n", added)));
-            var newRoot = root.ReplaceNodes(
-                insertions.Keys,
-                (original, rewritten) =>
-                {
-                    var (sibling, method) = insertions[original];
-                    return Insert((TypeDeclarationSyntax)original, (TypeDeclarationSyntax)rewritten, sibling, method, added);
-                });
-            edited = edited.WithDocumentSyntaxRoot(document.Id, newRoot);
-            lineEndings.Add(document.Id, newLine);
+            await addition.Override.PlanAsync(solution, edits, addition.Statements, cancellationToken).ConfigureAwait(false);
         }
 
-        return await EditCleanup.CleanUpAllAsync(
-            edited,
-            lineEndings.Keys,
-            (document, token) => CleanUpAsync(document, added, lineEndings[document.Id], token),
-            cancellationToken).ConfigureAwait(false);
+        return await edits.ApplyAsync(solution, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The new override laid out like its neighbours and marked with <paramref name="added"/>.</summary>
-    private MethodDeclarationSyntax CreateMember(Document document, SemanticModel semanticModel, IReadOnlyList<ExpressionSyntax> statements, string newLine, SyntaxAnnotation added) =>
-        MemberInsertion.SpacedLike(Create(document, semanticModel, statements), Target, newLine).WithAdditionalAnnotations(added);
+    /// <summary>
+    /// Plans adding <c>public override void Callback(TDevice device)</c> with <paramref name="statements"/>
+    /// as its body into <paramref name="edits"/>, where other edits of the same documents may be planned;
+    /// nothing when the declaration already gets a member from another plan.
+    /// </summary>
+    public async Task PlanAsync(Solution solution, OnePassEdits edits, IReadOnlyList<ExpressionSyntax> statements, CancellationToken cancellationToken)
+    {
+        if (solution.GetDocument(Target.SyntaxTree) is not { } document ||
+            await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } semanticModel)
+        {
+            return;
+        }
+
+        var newLine = LineEndings.Detect(await Target.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false)) ?? "\n";
+        var method = MemberInsertion.SpacedLike(Create(document, semanticModel, statements), Target, newLine).WithAdditionalAnnotations(edits.Written);
+        edits.TryReplace(Target, rewritten => Insert(Target, (TypeDeclarationSyntax)rewritten, Sibling, method, edits.Written));
+    }
 
     /// <summary>
     /// <paramref name="rewritten"/> (the target declaration, its nested types already edited) with
@@ -151,13 +135,6 @@ internal sealed class CallbackOverride
         return siblingIndex >= 0
             ? rewritten.WithMembers(rewritten.Members.Insert(siblingIndex + 1, method))
             : MemberInsertion.Append(rewritten, method, added);
-    }
-
-    private static async Task<Document> CleanUpAsync(Document document, SyntaxAnnotation added, string? newLine, CancellationToken cancellationToken)
-    {
-        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await LineEndings.MatchAsync(document, added, newLine, cancellationToken).ConfigureAwait(false);
     }
 
     private MethodDeclarationSyntax Create(Document document, SemanticModel semanticModel, IReadOnlyList<ExpressionSyntax> statements)

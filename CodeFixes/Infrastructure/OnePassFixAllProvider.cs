@@ -18,16 +18,18 @@ namespace ShutdownAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class OnePassFixAllProvider : FixAllProvider
 {
-    private readonly string title;
-    private readonly string equivalenceKey;
-    private readonly Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> fixAll;
+    private readonly IReadOnlyList<(string Title, string EquivalenceKey, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> FixAll)> fixes;
 
     /// <param name="fixAll">The solution with every given diagnostic fixed as fixing them one by one would; diagnostics the fix is not offered for are skipped.</param>
     public OnePassFixAllProvider(string title, string equivalenceKey, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> fixAll)
+        : this((title, equivalenceKey, fixAll))
     {
-        this.title = title;
-        this.equivalenceKey = equivalenceKey;
-        this.fixAll = fixAll;
+    }
+
+    /// <summary>For a fixer that offers several fixes: each its own equivalence key, FixAll title and function.</summary>
+    public OnePassFixAllProvider(params (string Title, string EquivalenceKey, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> FixAll)[] fixes)
+    {
+        this.fixes = fixes;
     }
 
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
@@ -35,7 +37,7 @@ internal sealed class OnePassFixAllProvider : FixAllProvider
 
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
-        if (fixAllContext.CodeActionEquivalenceKey != equivalenceKey)
+        if (fixes.FirstOrDefault(fix => fix.EquivalenceKey == fixAllContext.CodeActionEquivalenceKey) is not { FixAll: not null } chosen)
         {
             return null;
         }
@@ -62,6 +64,6 @@ internal sealed class OnePassFixAllProvider : FixAllProvider
         var fixable = diagnostics.Where(diagnostic => fixAllContext.DiagnosticIds.Contains(diagnostic.Id) && diagnostic.Location.IsInSource).ToList();
         return fixable.Count == 0
             ? null
-            : CodeAction.Create(title, cancellationToken => fixAll(solution, fixable, cancellationToken), equivalenceKey);
+            : CodeAction.Create(chosen.Title, cancellationToken => chosen.FixAll(solution, fixable, cancellationToken), chosen.EquivalenceKey);
     }
 }
