@@ -5,4 +5,7 @@ internal static class RuleCategories
 {
     /// <summary>Driver lifecycle: what Probe, Remove, Shutdown, Suspend and Resume must do to the hardware.</summary>
     public const string Lifecycle = "Lifecycle";
+
+    /// <summary>The package's own settings (.editorconfig keys, MSBuild properties): a value it cannot use.</summary>
+    public const string Configuration = "Configuration";
 }

@@ -35,6 +35,18 @@ internal static class RuleIdentifiers
     /// <summary>SHD010: Shutdown or Remove, or what they call, waits on the hardware with no timeout.</summary>
     public const string WaitsOnHardwareWithoutTimeout = "SHD010";
 
+    /// <summary>
+    /// SHDCFG001: the MSBuild property <c>ShutdownAnalysisMode</c> is not recommended, strict or none; an
+    /// MSBuild error of <c>Package/build/ShutdownAnalyzers.targets</c>, not an analyzer's.
+    /// </summary>
+    public const string UnknownAnalysisMode = "SHDCFG001";
+
+    /// <summary>SHDCFG002: <c>shutdown_analyzers.kexec_policy</c> in .editorconfig names no kexec policy.</summary>
+    public const string UnknownKexecPolicy = "SHDCFG002";
+
+    /// <summary>The help link of the configuration diagnostics (SHDCFG): the README's Configuration section.</summary>
+    public const string ConfigurationHelpUri = "https://github.com/shutdownanalyzers/ShutdownAnalyzers/blob/main/README.md#configuration";
+
     /// <summary>The help link of a rule: its page under <c>docs/rules/</c>.</summary>
     public static string GetHelpUri(string id) => DocsBase + id + ".md";
 }

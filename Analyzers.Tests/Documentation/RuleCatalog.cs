@@ -18,8 +18,8 @@ internal static class RuleCatalog
     public static readonly ImmutableArray<CodeFixProvider> CodeFixes =
         Instantiate<CodeFixProvider>(typeof(MapShutdownToRemoveCodeFixProvider));
 
-    /// <summary>One entry per diagnostic ID, ordered by ID.</summary>
-    public static readonly ImmutableArray<Rule> Rules = Analyzers
+    /// <summary>Every diagnostic ID the analyzers report, one entry each, ordered by ID.</summary>
+    public static readonly ImmutableArray<Rule> All = Analyzers
         .SelectMany(analyzer => analyzer.SupportedDiagnostics.Select(descriptor => (analyzer, descriptor)))
         .GroupBy(entry => entry.descriptor.Id, StringComparer.Ordinal)
         .OrderBy(group => group.Key, StringComparer.Ordinal)
@@ -29,10 +29,19 @@ internal static class RuleCatalog
             CodeFixes.Where(fix => fix.FixableDiagnosticIds.Contains(group.Key)).ToImmutableArray()))
         .ToImmutableArray();
 
+    /// <summary>The rules about driver code (SHD###), each with its doc page, README row and run-time twin.</summary>
+    public static readonly ImmutableArray<Rule> Rules = All.Where(rule => rule.Category != RuleCategories.Configuration).ToImmutableArray();
+
+    /// <summary>The diagnostics about the package's own settings (SHDCFG###), which the README's Configuration section documents.</summary>
+    public static readonly ImmutableArray<Rule> ConfigurationDiagnostics = All.Where(rule => rule.Category == RuleCategories.Configuration).ToImmutableArray();
+
     /// <summary>For <c>[MemberData]</c>: one test case per rule ID.</summary>
     public static IEnumerable<object[]> Ids => Rules.Select(rule => new object[] { rule.Id });
 
-    public static Rule Get(string id) => Rules.Single(rule => rule.Id == id);
+    /// <summary>For <c>[MemberData]</c>: one test case per configuration diagnostic ID.</summary>
+    public static IEnumerable<object[]> ConfigurationIds => ConfigurationDiagnostics.Select(rule => new object[] { rule.Id });
+
+    public static Rule Get(string id) => All.Single(rule => rule.Id == id);
 
     private static ImmutableArray<T> Instantiate<T>(Type anyTypeOfAssembly) => anyTypeOfAssembly.Assembly
         .GetTypes()

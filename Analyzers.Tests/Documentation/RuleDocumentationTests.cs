@@ -112,9 +112,20 @@ public sealed class RuleDocumentationTests
     public void Release_tracking_lists_every_rule_with_its_category_and_severity()
     {
         var tracked = ReleaseTracking.CurrentRules(RepositoryLayout.ShippedReleases, RepositoryLayout.UnshippedReleases);
-        var expected = RuleCatalog.Rules.Select(rule => $"{rule.Id} | {rule.Category} | {rule.Severity}");
+        var expected = RuleCatalog.All.Select(rule => $"{rule.Id} | {rule.Category} | {rule.Severity}");
         var actual = tracked.Values.OrderBy(entry => entry.Id, StringComparer.Ordinal).Select(entry => $"{entry.Id} | {entry.Category} | {entry.Severity}");
         Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleCatalog.ConfigurationIds), MemberType = typeof(RuleCatalog))]
+    public void Configuration_diagnostic_is_SHDCFG_and_three_digits_and_links_to_the_README_that_names_it(string id)
+    {
+        Assert.Matches(new Regex("^SHDCFG[0-9]{3}$"), id);
+        Assert.Equal(RuleIdentifiers.ConfigurationHelpUri, RuleCatalog.Get(id).Descriptor.HelpLinkUri);
+        Assert.EndsWith("README.md#configuration", RuleIdentifiers.ConfigurationHelpUri, StringComparison.Ordinal);
+        var configuration = File.ReadAllText(RepositoryLayout.Readme).Split("\n## Configuration\n")[1].Split("\n## ")[0];
+        Assert.Contains($"`{id}`", configuration, StringComparison.Ordinal);
     }
 
     [Theory]

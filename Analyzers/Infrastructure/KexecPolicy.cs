@@ -26,21 +26,30 @@ internal static class KexecPolicyOption
     /// <summary>The <c>.editorconfig</c> key: <c>shutdown_analyzers.kexec_policy = shutdown | shutdown-else-remove | remove</c>.</summary>
     public const string Key = "shutdown_analyzers.kexec_policy";
 
-    /// <summary>The policy set for <paramref name="tree"/>; <see cref="KexecPolicy.Shutdown"/> when unset or not one of the names.</summary>
-    public static KexecPolicy Read(AnalyzerOptions options, SyntaxTree? tree)
-    {
-        if (tree is null || !options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(Key, out var value))
-        {
-            return KexecPolicy.Shutdown;
-        }
+    /// <summary>The names the option accepts, as a message lists them.</summary>
+    public const string AcceptedNames = "shutdown, shutdown-else-remove or remove";
 
-        return value.Trim().ToLowerInvariant() switch
-        {
-            "shutdown-else-remove" => KexecPolicy.ShutdownElseRemove,
-            "remove" => KexecPolicy.Remove,
-            _ => KexecPolicy.Shutdown,
-        };
-    }
+    /// <summary>
+    /// The policy set for <paramref name="tree"/>; <see cref="KexecPolicy.Shutdown"/> when unset or not one
+    /// of the names (<see cref="FindUnknownValue"/> tells the user, SHDCFG002).
+    /// </summary>
+    public static KexecPolicy Read(AnalyzerOptions options, SyntaxTree? tree) =>
+        Parse(RawValue(options, tree)) ?? KexecPolicy.Shutdown;
+
+    /// <summary>The value set for <paramref name="tree"/>, trimmed, when it names no policy; null when it is unset or valid.</summary>
+    public static string? FindUnknownValue(AnalyzerOptions options, SyntaxTree? tree) =>
+        RawValue(options, tree) is { } value && Parse(value) is null ? value.Trim() : null;
+
+    private static string? RawValue(AnalyzerOptions options, SyntaxTree? tree) =>
+        tree is not null && options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(Key, out var value) ? value : null;
+
+    private static KexecPolicy? Parse(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "shutdown" => KexecPolicy.Shutdown,
+        "shutdown-else-remove" => KexecPolicy.ShutdownElseRemove,
+        "remove" => KexecPolicy.Remove,
+        _ => null,
+    };
 
     /// <summary>The policy's name as the option and the runtime spell it.</summary>
     public static string Format(KexecPolicy policy) => policy switch
