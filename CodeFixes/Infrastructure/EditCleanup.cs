@@ -56,12 +56,36 @@ internal static class EditCleanup
             newLines[id] = root is null ? null : LineEndings.Detect(root);
         }
 
+        // The semantic steps run only on documents with something marked for them: a step with nothing to
+        // do would still build the edited solution's compilation.
         edited = await CleanUpAllAsync(
-            edited, documents, (document, token) => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+            edited,
+            await MarkedAsync(edited, documents, Simplifier.AddImportsAnnotation, cancellationToken).ConfigureAwait(false),
+            (document, token) => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: token),
+            cancellationToken).ConfigureAwait(false);
         edited = await CleanUpAllAsync(
-            edited, documents, (document, token) => Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+            edited,
+            await MarkedAsync(edited, documents, Simplifier.Annotation, cancellationToken).ConfigureAwait(false),
+            (document, token) => Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: token),
+            cancellationToken).ConfigureAwait(false);
         return await CleanUpAllAsync(
             edited, documents, (document, token) => FormatAsync(document, newLines[document.Id], token), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The documents of <paramref name="documents"/> that hold a node or token marked with <paramref name="annotation"/>.</summary>
+    private static async Task<IReadOnlyList<DocumentId>> MarkedAsync(Solution solution, IEnumerable<DocumentId> documents, SyntaxAnnotation annotation, CancellationToken cancellationToken)
+    {
+        var marked = new List<DocumentId>();
+        foreach (var id in documents)
+        {
+            var root = await solution.GetDocument(id)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is not null && root.GetAnnotatedNodesAndTokens(annotation).Any())
+            {
+                marked.Add(id);
+            }
+        }
+
+        return marked;
     }
 
     /// <summary>
