@@ -87,15 +87,19 @@ public abstract class Device
     {
     }
 
-    /// <summary>The devices a command to this one passes through: itself, and for a SCSI disk its host.</summary>
-    internal virtual IEnumerable<Device> IoPath => new[] { this };
+    /// <summary>The device a command to this one passes through on its way, checked after it: a SCSI disk's host; null for most.</summary>
+    internal virtual Device? CommandsPassThrough => null;
 
-    /// <summary>Lets the kernel check a bus-API call on this device (see <see cref="KernelContext.OnBusAccess"/>).</summary>
+    /// <summary>
+    /// Lets the kernel check a bus-API call on this device and on the device the command passes
+    /// through (see <see cref="KernelContext.OnBusAccess"/>). Every bus call comes here, so it allocates nothing.
+    /// </summary>
     internal void Access(string member, BusAccessKind kind)
     {
-        foreach (var device in IoPath)
+        Kernel.Context.OnBusAccess(this, member, kind);
+        if (CommandsPassThrough is { } through)
         {
-            Kernel.Context.OnBusAccess(device, member, kind);
+            Kernel.Context.OnBusAccess(through, member, kind);
         }
     }
 

@@ -176,7 +176,7 @@ public abstract class MemoryMappedDevice : Device
             return;
         }
 
-        Hardware.Dma.Load(buffer.Pages.Select((page, i) => new DmaDescriptor(page.Number, buffer.Generations[i])));
+        Hardware.Dma.Load(buffer.Descriptors);
         Hardware.Dma.Running = true;
     }
 

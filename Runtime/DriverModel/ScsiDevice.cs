@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using ShutdownAnalyzers.Hardware;
 using ShutdownAnalyzers.KernelCore;
 
@@ -25,7 +24,8 @@ public class ScsiDevice : Device
 
     internal override bool CanAnswer => Disk.IsPresent && (Parent?.CanAnswer ?? true);
 
-    internal override IEnumerable<Device> IoPath => Parent is null ? new Device[] { this } : new[] { this, Parent };
+    /// <summary>A command to the disk goes through its host adapter.</summary>
+    internal override Device? CommandsPassThrough => Parent;
 
     /// <summary>Spins the disk up (START STOP UNIT, start=1).</summary>
     [PerformsIo]

@@ -67,18 +67,26 @@ internal sealed class DeviceOrder
         }
     }
 
-    public void MoveToTail(Device device) => MoveToTail(device, new HashSet<Device>(ReferenceEqualityComparer.Instance));
+    public void MoveToTail(Device device)
+    {
+        // Every probe moves its device; almost none has children or consumers to take along, and
+        // those need no walk (and no allocation) to move.
+        if (HasNothingToTakeAlong(device))
+        {
+            MoveAlone(device);
+            return;
+        }
+
+        MoveToTail(device, new HashSet<Device>(ReferenceEqualityComparer.Instance));
+    }
 
     private void MoveToTail(Device device, HashSet<Device> moved)
     {
-        if (!moved.Add(device) || !stamps.Remove(device, out var stamp))
+        if (!moved.Add(device) || !MoveAlone(device))
         {
             return;
         }
 
-        byStamp.Remove(stamp);
-        Stamp(device);
-        NoteLinks(device);
         foreach (var child in InListOrder(children.TryGetValue(device, out var list) ? list : null))
         {
             MoveToTail(child, moved);
@@ -88,6 +96,23 @@ internal sealed class DeviceOrder
         {
             MoveToTail(consumer, moved);
         }
+    }
+
+    private bool HasNothingToTakeAlong(Device device) =>
+        consumers.Count == 0 && !(children.TryGetValue(device, out var list) && list.Count > 0);
+
+    /// <summary>Moves the device itself to the tail; false when it is not in the list.</summary>
+    private bool MoveAlone(Device device)
+    {
+        if (!stamps.Remove(device, out var stamp))
+        {
+            return false;
+        }
+
+        byStamp.Remove(stamp);
+        Stamp(device);
+        NoteLinks(device);
+        return true;
     }
 
     private void Stamp(Device device)

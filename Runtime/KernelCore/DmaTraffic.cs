@@ -45,8 +45,10 @@ internal static class DmaTraffic
 
         DmaDescriptor? telling = null;
         var corrupting = 0;
-        foreach (var descriptor in engine.Descriptors)
+        var descriptors = engine.Descriptors;
+        for (var i = 0; i < descriptors.Count; i++)
         {
+            var descriptor = descriptors[i];
             if (memory.DeviceWriteIsSafe(descriptor.Page, descriptor.Generation))
             {
                 continue;

@@ -43,7 +43,7 @@ public readonly record struct PageRange(long Start, long End)
 /// </summary>
 public sealed class PhysicalMemory
 {
-    private readonly List<MemoryPage> pages = new();
+    private readonly List<MemoryPage> pages;
 
     /// <summary>Every page below this one is allocated: allocations start their scan here, so a boot costs linear time, not quadratic.</summary>
     private long lowestMaybeFree;
@@ -55,6 +55,7 @@ public sealed class PhysicalMemory
             throw new ArgumentOutOfRangeException(nameof(pageCount), "Memory needs at least one page.");
         }
 
+        pages = new List<MemoryPage>(pageCount);
         for (var i = 0; i < pageCount; i++)
         {
             pages.Add(new MemoryPage(i));

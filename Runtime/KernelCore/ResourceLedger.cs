@@ -21,7 +21,7 @@ public sealed class ResourceLedger
         held.TryGetValue(device, out var resources) ? resources.ToList() : Array.Empty<HeldResource>();
 
     public bool Holds(Device device, DeviceResource kind) =>
-        held.TryGetValue(device, out var resources) && resources.Exists(r => r.Kind == kind);
+        held.TryGetValue(device, out var resources) && IndexOf(resources, kind, handle: null) >= 0;
 
     internal void Acquire(Device device, DeviceResource kind, object handle)
     {
@@ -41,13 +41,27 @@ public sealed class ResourceLedger
 
     internal void Release(Device device, DeviceResource kind, object handle)
     {
-        var index = held.TryGetValue(device, out var resources) ? resources.FindIndex(r => r.Kind == kind && Equals(r.Handle, handle)) : -1;
+        var index = held.TryGetValue(device, out var resources) ? IndexOf(resources, kind, handle) : -1;
         if (index < 0)
         {
             throw new InvalidOperationException($"{device.Name}: releasing {Describe(kind)} that is not held.");
         }
 
         resources!.RemoveAt(index);
+    }
+
+    /// <summary>Where <paramref name="resources"/> holds <paramref name="kind"/> (with <paramref name="handle"/>, unless null); a loop, as every probe and remove asks.</summary>
+    private static int IndexOf(List<HeldResource> resources, DeviceResource kind, object? handle)
+    {
+        for (var i = 0; i < resources.Count; i++)
+        {
+            if (resources[i].Kind == kind && (handle is null || Equals(resources[i].Handle, handle)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsExclusive(DeviceResource kind) => kind is DeviceResource.Interrupt or DeviceResource.Region;

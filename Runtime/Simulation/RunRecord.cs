@@ -51,13 +51,17 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         var devices = new List<DeviceReport>();
         foreach (var device in machine.Declared)
         {
-            var ranked = findings[device.Name].OrderBy(e => OutcomeSeverity.Rank(e.Outcome)).ThenBy(e => e.AtMs).ToList();
+            var ranked = Rank(findings[device.Name]);
             var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
-            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Skip(1).ToList(), timelines[device.Name].ToList()));
+            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), timelines[device.Name].ToArray()));
         }
 
         return new ScenarioReport(machine.Name, scenario, policy, seed, durationMs, devices);
     }
+
+    /// <summary>A device's findings, most severe first, then earliest; most devices of a big machine have none.</summary>
+    private static IReadOnlyList<Evidence> Rank(List<Evidence> found) =>
+        found.Count <= 1 ? found.ToArray() : found.OrderBy(e => OutcomeSeverity.Rank(e.Outcome)).ThenBy(e => e.AtMs).ToList();
 
     private Evidence HealthyEvidence(DeclaredDevice device, string summary)
     {
