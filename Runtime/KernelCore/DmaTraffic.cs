@@ -11,12 +11,13 @@ namespace ShutdownAnalyzers.KernelCore;
 /// </summary>
 internal static class DmaTraffic
 {
-    public static void Tick(KernelContext context, string kernel, DeviceHardware hardware)
+    /// <summary>One tick of the engine's writes; false when it is stopped or may not master the bus, and wrote nothing.</summary>
+    public static bool Tick(KernelContext context, string kernel, DeviceHardware hardware)
     {
         var engine = hardware.Dma;
         if (!engine.Running || !hardware.CanMasterBus)
         {
-            return;
+            return false;
         }
 
         var check = Check(context.Memory, engine);
@@ -29,6 +30,7 @@ internal static class DmaTraffic
         }
 
         hardware.Interrupt.Raise(hardware.CanMasterBus);
+        return true;
     }
 
     /// <summary>

@@ -13,12 +13,13 @@ namespace ShutdownAnalyzers.KernelCore;
 /// </summary>
 internal static class InterruptDelivery
 {
-    public static void Tick(KernelContext context, Kernel kernel, DeviceHardware hardware)
+    /// <summary>Delivers the interrupt if it signals and the line is enabled; false when there was nothing to deliver.</summary>
+    public static bool Tick(KernelContext context, Kernel kernel, DeviceHardware hardware)
     {
         var line = hardware.Interrupt;
         if (!line.Signalling || !context.Interrupts.IsEnabled(line.Irq))
         {
-            return;
+            return false;
         }
 
         var owner = kernel.IrqOwner(line.Irq);
@@ -27,7 +28,7 @@ internal static class InterruptDelivery
             if (context.InvokeHandler(owner.InterruptHandlerFrame, handler) == IrqReturn.Handled)
             {
                 line.Service();
-                return;
+                return true;
             }
         }
 
@@ -35,7 +36,7 @@ internal static class InterruptDelivery
         {
             line.Service();
             context.Observer?.Note(hardware.Name, $"spurious MSI on vector {line.Irq}: nobody handles it, it is dropped");
-            return;
+            return true;
         }
 
         var why = owner is null ? "no handler is registered for it" : "its handler did not service it";
@@ -46,14 +47,25 @@ internal static class InterruptDelivery
             $"irq {line.Irq} (level-triggered, {hardware.Name}) is asserted and enabled at the interrupt controller, but {why}: the CPU keeps re-entering the interrupt until the line is disabled as spurious",
             location: $"irq {line.Irq}");
         context.Interrupts.Mask(line.Irq);
+        return true;
     }
 
-    /// <summary>A device raising its periodic status interrupt, if it has one, is active and its firmware is in the state that raises it.</summary>
-    public static void RaisePeriodic(KernelContext context, DeviceHardware hardware)
+    /// <summary>
+    /// A device raising its periodic status interrupt, if it has one, is active and its firmware is in
+    /// the state that raises it. False when it raised nothing.
+    /// </summary>
+    public static bool RaisePeriodic(KernelContext context, DeviceHardware hardware)
     {
         if (hardware.RaisesPeriodicInterrupt && context.Clock.NowMs % hardware.InterruptEveryMs == 0)
         {
             hardware.Interrupt.Raise(hardware.CanMasterBus);
+            return true;
         }
+
+        return false;
     }
+
+    /// <summary>The first tick after <paramref name="nowMs"/> on which <paramref name="hardware"/>'s periodic interrupt falls due.</summary>
+    public static long NextPeriodicMs(long nowMs, DeviceHardware hardware) =>
+        ((nowMs / hardware.InterruptEveryMs) + 1) * hardware.InterruptEveryMs;
 }

@@ -35,6 +35,9 @@ internal sealed class Machine
 
     /// <summary>The units that act on a clock tick (DMA, interrupts), in declaration order.</summary>
     private readonly DeviceHardware[] tickingHardware;
+
+    /// <summary>The units among them with a periodic interrupt: the only ones a quiet machine waits for.</summary>
+    private readonly DeviceHardware[] periodicHardware;
     private readonly Dictionary<string, string> driversAtStart = new();
     private readonly HashSet<string> dmaRunningAtStart = new();
 
@@ -56,6 +59,7 @@ internal sealed class Machine
         declared = builder.Devices.ToList();
         driverFactories = builder.DriverFactories.ToList();
         tickingHardware = declared.Select(d => d.Unit).OfType<DeviceHardware>().ToArray();
+        periodicHardware = tickingHardware.Where(h => h.InterruptEveryMs > 0).ToArray();
         disksByHost = declared.Where(d => d.Kind == DeviceKind.Scsi).GroupBy(d => d.Parent!).ToDictionary(g => g.Key, g => g.ToList());
         Memory = new PhysicalMemory(builder.MemoryPages);
         PrimaryMemory = new PageRange(0, builder.MemoryPages - builder.CrashKernelPages);
@@ -330,22 +334,46 @@ internal sealed class Machine
         }
     }
 
-    private void Tick()
+    /// <summary>
+    /// One tick of the hardware: periodic interrupts and DMA, then interrupt delivery, each in
+    /// declaration order. Answers the first tick on which the hardware may act again: the next one
+    /// if anything acted on this one; else nothing changed, no driver code ran, and nothing will act
+    /// until a periodic interrupt falls due.
+    /// </summary>
+    private long Tick()
     {
         if (Kernel is null)
         {
-            return;
+            return long.MaxValue;
+        }
+
+        var acted = false;
+        foreach (var hardware in tickingHardware)
+        {
+            acted |= InterruptDelivery.RaisePeriodic(Context, hardware);
+            acted |= DmaTraffic.Tick(Context, Kernel.Label, hardware);
         }
 
         foreach (var hardware in tickingHardware)
         {
-            InterruptDelivery.RaisePeriodic(Context, hardware);
-            DmaTraffic.Tick(Context, Kernel.Label, hardware);
+            acted |= InterruptDelivery.Tick(Context, Kernel, hardware);
         }
 
-        foreach (var hardware in tickingHardware)
+        return acted ? Clock.NowMs + 1 : NextPeriodicInterruptMs();
+    }
+
+    /// <summary>When the next periodic interrupt falls due, of the units that raise one in their present state.</summary>
+    private long NextPeriodicInterruptMs()
+    {
+        var next = long.MaxValue;
+        foreach (var hardware in periodicHardware)
         {
-            InterruptDelivery.Tick(Context, Kernel, hardware);
+            if (hardware.RaisesPeriodicInterrupt)
+            {
+                next = Math.Min(next, InterruptDelivery.NextPeriodicMs(Clock.NowMs, hardware));
+            }
         }
+
+        return next;
     }
 }
