@@ -16,7 +16,9 @@ public sealed class Kernel
     private readonly List<IDriverBinding> drivers = new();
     private readonly List<Device> probeOrder = new();
     private readonly List<ProbeFailure> probeFailures = new();
-    private readonly Dictionary<int, MemoryMappedDevice> irqOwners = new();
+
+    // Indexed by interrupt line: every tick looks up the owner of every signalling line.
+    private MemoryMappedDevice?[] irqOwners = new MemoryMappedDevice?[256];
 
     // Indexes over the device list, so lookups by name and walks over children stay O(1) per
     // device on machines with thousands of devices.
@@ -229,18 +231,17 @@ public sealed class Kernel
         childrenOf.TryGetValue(device, out var children) ? children.ToList() : new List<Device>();
 
     /// <summary>The device whose handler owns interrupt line <paramref name="irq"/> in this kernel, if any.</summary>
-    internal MemoryMappedDevice? IrqOwner(int irq) => irqOwners.TryGetValue(irq, out var owner) ? owner : null;
+    internal MemoryMappedDevice? IrqOwner(int irq) => (uint)irq < (uint)irqOwners.Length ? irqOwners[irq] : null;
 
     internal void SetIrqOwner(int irq, MemoryMappedDevice? owner)
     {
-        if (owner is null)
+        ArgumentOutOfRangeException.ThrowIfNegative(irq);
+        if (irq >= irqOwners.Length)
         {
-            irqOwners.Remove(irq);
+            Array.Resize(ref irqOwners, Math.Max(irq + 1, irqOwners.Length * 2));
         }
-        else
-        {
-            irqOwners[irq] = owner;
-        }
+
+        irqOwners[irq] = owner;
     }
 
     private List<Device> ChildList(Device parent)

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 
 namespace ShutdownAnalyzers.Hardware;
 
@@ -9,14 +9,30 @@ namespace ShutdownAnalyzers.Hardware;
 /// </summary>
 public sealed class InterruptController
 {
-    private readonly HashSet<int> enabled = new();
+    // One bit per line, indexed by line number: every tick asks for every asserted line.
+    private bool[] enabled = new bool[256];
 
-    public bool IsEnabled(int irq) => enabled.Contains(irq);
+    public bool IsEnabled(int irq) => (uint)irq < (uint)enabled.Length && enabled[irq];
 
-    internal void Enable(int irq) => enabled.Add(irq);
+    internal void Enable(int irq)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(irq);
+        if (irq >= enabled.Length)
+        {
+            Array.Resize(ref enabled, Math.Max(irq + 1, enabled.Length * 2));
+        }
 
-    internal void Mask(int irq) => enabled.Remove(irq);
+        enabled[irq] = true;
+    }
+
+    internal void Mask(int irq)
+    {
+        if ((uint)irq < (uint)enabled.Length)
+        {
+            enabled[irq] = false;
+        }
+    }
 
     /// <summary>Masks every line: a firmware reset, or the crash path's interrupt shutdown.</summary>
-    internal void MaskAll() => enabled.Clear();
+    internal void MaskAll() => Array.Clear(enabled);
 }

@@ -29,7 +29,7 @@ internal static class DmaTraffic
             context.Report(Outcome.DmaCorruption, hardware.Name, kernel, DescribeCorruption(context, kernel, hardware, corrupted), location: $"page {corrupted.Page}");
         }
 
-        hardware.Interrupt.Raise(hardware.CanMasterBus);
+        hardware.Interrupt.Raise(canMasterBus: true);
         return true;
     }
 
