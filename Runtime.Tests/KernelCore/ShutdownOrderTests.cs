@@ -76,6 +76,30 @@ public class ShutdownOrderTests
     }
 
     [Fact]
+    public void The_order_holds_through_hundreds_of_probes_and_rebinds()
+    {
+        var names = Enumerable.Range(0, 300).Select(i => $"0000:{i / 8:x2}:00.{i % 8}").ToArray();
+        var (kernel, calls) = KernelWith(names);
+        kernel.RegisterDriver(new EveryDeviceDriver(calls));
+
+        // Every third device rebinds, the last first: each moves to the tail again.
+        foreach (var index in Enumerable.Range(0, 100).Select(i => 297 - (3 * i)))
+        {
+            var device = kernel.Devices[index];
+            kernel.Unbind(device);
+            kernel.Attach(device);
+        }
+
+        calls.Clear();
+
+        DeviceShutdown.Run(kernel);
+
+        var rebound = Enumerable.Range(0, 100).Select(i => 3 * i);
+        var stayed = Enumerable.Range(0, 300).Where(i => i % 3 != 0).Reverse();
+        Assert.Equal(rebound.Concat(stayed).Select(i => "shutdown " + names[i]), calls);
+    }
+
+    [Fact]
     public void The_pci_bus_clears_bus_mastering_after_the_drivers_shutdown_only_during_kexec()
     {
         var (kernel, calls) = KernelWith("0000:01:00.0");
@@ -150,6 +174,15 @@ public class ShutdownOrderTests
 
         public override void Shutdown(PciDevice device) =>
             calls.Add("shutdown " + device.Name + (checkMaster ? $" master={device.IsBusMaster}" : ""));
+    }
+
+    private sealed class EveryDeviceDriver(List<string> calls) : PciDriver
+    {
+        public override string Name => "every";
+
+        public override void Probe(PciDevice device) => calls.Add("probe " + device.Name);
+
+        public override void Shutdown(PciDevice device) => calls.Add("shutdown " + device.Name);
     }
 
     private sealed class DiskDriver(List<string> calls) : ScsiDriver

@@ -14,30 +14,39 @@ namespace ShutdownAnalyzers.KernelCore;
 /// </summary>
 internal sealed class DeviceOrder
 {
-    // The list is kept as positions: a device's stamp grows each time it moves to the tail, so the
-    // list in order is the devices by stamp. Moving is O(log n) and a probe never scans the list.
-    private readonly SortedDictionary<long, Device> byStamp = new();
-    private readonly Dictionary<Device, long> stamps = new(ReferenceEqualityComparer.Instance);
+    // The list is kept as slots: a device moving to the tail leaves its slot empty and takes a new
+    // one at the end, so moving is O(1) and a probe never scans the list. A device's slot number
+    // grows with each move, so slot numbers order devices as the list does.
+    private readonly List<Device?> slots = new();
+    private readonly Dictionary<Device, int> slotOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Device, List<Device>> children = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Devices seen with a link as consumer: the only ones that can move with a supplier.</summary>
     private readonly HashSet<Device> consumers = new(ReferenceEqualityComparer.Instance);
-    private long nextStamp;
+    private int emptySlots;
 
     /// <summary>A snapshot of the list head first, the order of <c>dpm_resume</c>.</summary>
-    public IReadOnlyList<Device> Forward => byStamp.Values.ToList();
+    public IReadOnlyList<Device> Forward => InOrder();
 
     /// <summary>A snapshot of the list tail first, the order of <c>device_shutdown</c> and <c>dpm_suspend</c>.</summary>
-    public IReadOnlyList<Device> Backward => byStamp.Values.Reverse().ToList();
+    public IReadOnlyList<Device> Backward
+    {
+        get
+        {
+            var list = InOrder();
+            list.Reverse();
+            return list;
+        }
+    }
 
     public void Add(Device device)
     {
-        if (stamps.ContainsKey(device))
+        if (slotOf.ContainsKey(device))
         {
             return;
         }
 
-        Stamp(device);
+        TakeTailSlot(device);
         if (device.Parent is { } parent)
         {
             if (!children.TryGetValue(parent, out var siblings))
@@ -54,12 +63,12 @@ internal sealed class DeviceOrder
 
     public void Remove(Device device)
     {
-        if (!stamps.Remove(device, out var stamp))
+        if (!slotOf.Remove(device, out var slot))
         {
             return;
         }
 
-        byStamp.Remove(stamp);
+        EmptySlot(slot);
         consumers.Remove(device);
         if (device.Parent is { } parent && children.TryGetValue(parent, out var siblings))
         {
@@ -104,22 +113,54 @@ internal sealed class DeviceOrder
     /// <summary>Moves the device itself to the tail; false when it is not in the list.</summary>
     private bool MoveAlone(Device device)
     {
-        if (!stamps.Remove(device, out var stamp))
+        if (!slotOf.Remove(device, out var slot))
         {
             return false;
         }
 
-        byStamp.Remove(stamp);
-        Stamp(device);
+        EmptySlot(slot);
+        TakeTailSlot(device);
         NoteLinks(device);
         return true;
     }
 
-    private void Stamp(Device device)
+    private void TakeTailSlot(Device device)
     {
-        var stamp = nextStamp++;
-        stamps.Add(device, stamp);
-        byStamp.Add(stamp, device);
+        slotOf.Add(device, slots.Count);
+        slots.Add(device);
+    }
+
+    private void EmptySlot(int slot)
+    {
+        slots[slot] = null;
+        emptySlots++;
+
+        // Every probe empties a slot: once most are empty, close the gaps, keeping the order.
+        if (emptySlots > 64 && emptySlots > slots.Count / 2)
+        {
+            var devices = InOrder();
+            slots.Clear();
+            slotOf.Clear();
+            emptySlots = 0;
+            foreach (var device in devices)
+            {
+                TakeTailSlot(device);
+            }
+        }
+    }
+
+    private List<Device> InOrder()
+    {
+        var devices = new List<Device>(slots.Count - emptySlots);
+        foreach (var device in slots)
+        {
+            if (device is not null)
+            {
+                devices.Add(device);
+            }
+        }
+
+        return devices;
     }
 
     /// <summary>A device gets its links before it moves to the tail for them (<c>device_link_add</c>), so it is seen here.</summary>
@@ -135,5 +176,5 @@ internal sealed class DeviceOrder
     private List<Device> InListOrder(IEnumerable<Device>? devices) =>
         devices is null
             ? new List<Device>()
-            : devices.Where(stamps.ContainsKey).OrderBy(d => stamps[d]).ToList();
+            : devices.Where(slotOf.ContainsKey).OrderBy(d => slotOf[d]).ToList();
 }
