@@ -16,8 +16,9 @@ internal interface IKernelObserver
     /// <summary>A moment for the timeline of hardware that may have no device in the running kernel.</summary>
     void Note(string device, string what);
 
+    /// <summary>A callback started; not told of interrupt handlers, which run on every tick of a running device.</summary>
     void CallbackStarted(CallbackFrame frame);
 
-    /// <summary>A callback returned (<paramref name="error"/> null) or threw.</summary>
+    /// <summary>A callback returned (<paramref name="error"/> null) or threw; of an interrupt handler, only a throw.</summary>
     void CallbackFinished(CallbackFrame frame, Exception? error);
 }

@@ -55,8 +55,25 @@ internal sealed class KernelContext
     /// Runs a driver callback. In a simulation an exception is contained and reported, as the kernel's
     /// shutdown loop goes on past a broken driver; on its own the exception propagates.
     /// </summary>
-    public bool Invoke(CallbackFrame frame, Action callback) =>
-        Contain(frame, callback, static (body, _) => { body(); return true; }, failed: false);
+    public bool Invoke(CallbackFrame frame, Action callback)
+    {
+        Enter(frame);
+        try
+        {
+            callback();
+            Observer?.CallbackFinished(frame, null);
+            return true;
+        }
+        catch (Exception error) when (Observer is not null)
+        {
+            Observer.CallbackFinished(frame, error);
+            return false;
+        }
+        finally
+        {
+            Leave();
+        }
+    }
 
     /// <summary>Runs a probe: its exception always reaches the caller, which records the failed probe.</summary>
     public void InvokeProbe(CallbackFrame frame, Action probe)
@@ -80,9 +97,15 @@ internal sealed class KernelContext
 
     private void Enter(CallbackFrame frame)
     {
+        EnterQuietly(frame);
+        Observer?.CallbackStarted(frame);
+    }
+
+    /// <summary>Enters <paramref name="frame"/> without telling the observer, as an interrupt handler does.</summary>
+    private void EnterQuietly(CallbackFrame frame)
+    {
         frames.Push(frame);
         CurrentFrameChanged?.Invoke(frame);
-        Observer?.CallbackStarted(frame);
     }
 
     private void Leave()
@@ -91,28 +114,22 @@ internal sealed class KernelContext
         CurrentFrameChanged?.Invoke(CurrentFrame);
     }
 
-    /// <summary>Runs an interrupt handler; one that throws counts as not having handled the interrupt.</summary>
-    public IrqReturn InvokeHandler(CallbackFrame frame, InterruptHandler handler) =>
-        Contain(frame, handler, static (body, running) => body(running.Device), failed: IrqReturn.None);
-
     /// <summary>
-    /// <see cref="Invoke"/> and <see cref="InvokeHandler"/>: runs <paramref name="body"/> in
-    /// <paramref name="frame"/>, containing its exception as <paramref name="failed"/> in a simulation.
-    /// The call is a static lambda over its state, so a handler run on every tick allocates nothing.
+    /// Runs an interrupt handler; one that throws counts as not having handled the interrupt. A
+    /// running device's handler runs on every tick, so its start and return are not told to the
+    /// observer (a timeline does not list them), only a throw is; and nothing is allocated.
     /// </summary>
-    private TResult Contain<TBody, TResult>(CallbackFrame frame, TBody body, Func<TBody, CallbackFrame, TResult> call, TResult failed)
+    public IrqReturn InvokeHandler(CallbackFrame frame, InterruptHandler handler)
     {
-        Enter(frame);
+        EnterQuietly(frame);
         try
         {
-            var result = call(body, frame);
-            Observer?.CallbackFinished(frame, null);
-            return result;
+            return handler(frame.Device);
         }
         catch (Exception error) when (Observer is not null)
         {
             Observer.CallbackFinished(frame, error);
-            return failed;
+            return IrqReturn.None;
         }
         finally
         {

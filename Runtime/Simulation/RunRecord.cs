@@ -127,23 +127,13 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         Note(device.Name, text);
     }
 
-    void IKernelObserver.CallbackStarted(CallbackFrame frame)
-    {
-        if (frame.Callback != CallbackFrame.InterruptHandler)
-        {
-            Note(frame.Device.Name, $"{frame} called");
-        }
-    }
+    void IKernelObserver.CallbackStarted(CallbackFrame frame) => Note(frame.Device.Name, $"{frame} called");
 
     void IKernelObserver.CallbackFinished(CallbackFrame frame, Exception? error)
     {
         if (error is null)
         {
-            if (frame.Callback != CallbackFrame.InterruptHandler)
-            {
-                Note(frame.Device.Name, $"{frame} returned");
-            }
-
+            Note(frame.Device.Name, $"{frame} returned");
             return;
         }
 
