@@ -39,7 +39,7 @@ public class PciDevice : MemoryMappedDevice
     public void EnableDevice()
     {
         Access(nameof(EnableDevice), BusAccessKind.Control);
-        Function.EnterPowerState(PciPowerState.D0, Actor("EnableDevice()"));
+        Function.PowerUp();
         Function.MemorySpaceEnabled = Function.IsPresent;
         PowerStateKnown = true;
     }

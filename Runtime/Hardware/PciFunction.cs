@@ -101,6 +101,12 @@ public class PciFunction : DeviceHardware
         PowerState = state;
     }
 
+    /// <summary>
+    /// Moves to D0, as <see cref="EnterPowerState"/> does: from D3cold it powers up afresh. Nothing is
+    /// lost on the way up, so no cause is asked for (every probe enables its function).
+    /// </summary>
+    internal void PowerUp() => EnterPowerState(PciPowerState.D0, cause: "");
+
     internal void SaveCommand()
     {
         SavedCommand = (MemorySpaceEnabled, BusMasterEnabled);

@@ -14,54 +14,58 @@ namespace ShutdownAnalyzers.Simulation;
 internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 {
     private readonly Machine machine;
-    private readonly Dictionary<string, List<Evidence>> findings = new();
-    private readonly Dictionary<string, List<TimelineEvent>> timelines = new();
-    private readonly Dictionary<string, DeclaredDevice> declaredByName = new();
+
+    /// <summary>Each declared device's record, in declaration order and by name.</summary>
+    private readonly DeviceRecord[] records;
+    private readonly Dictionary<string, DeviceRecord> recordByName;
 
     public RunRecord(Machine machine)
     {
         this.machine = machine;
-        foreach (var device in machine.Declared)
+        records = machine.Declared.Select(device => new DeviceRecord(device)).ToArray();
+        recordByName = new Dictionary<string, DeviceRecord>(records.Length, StringComparer.Ordinal);
+        foreach (var record in records)
         {
-            findings[device.Name] = new List<Evidence>();
-            timelines[device.Name] = new List<TimelineEvent>();
-            declaredByName[device.Name] = device;
+            recordByName[record.Declared.Name] = record;
         }
     }
 
     /// <summary>Adds a moment to every device's timeline.</summary>
     public void NoteAll(string what)
     {
-        foreach (var device in machine.Declared)
+        foreach (var record in records)
         {
-            AddTimeline(device.Name, device.Unit, what, machineWide: true);
+            AddTimeline(record, what, machineWide: true);
         }
     }
 
     public void Note(string device, string what)
     {
-        if (declaredByName.TryGetValue(device, out var found))
+        if (recordByName.TryGetValue(device, out var record))
         {
-            AddTimeline(found.Name, found.Unit, what);
+            AddTimeline(record, what);
         }
     }
 
     public ScenarioReport BuildReport(Scenario scenario, KexecPolicy policy, int seed, long durationMs, Func<DeclaredDevice, string> healthy)
     {
         var devices = new List<DeviceReport>();
-        foreach (var device in machine.Declared)
+        foreach (var record in records)
         {
-            var ranked = Rank(findings[device.Name]);
+            var device = record.Declared;
+            var ranked = Rank(record.Findings);
             var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
-            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), timelines[device.Name].ToArray()));
+            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.ToArray()));
         }
 
         return new ScenarioReport(machine.Name, scenario, policy, seed, durationMs, devices);
     }
 
     /// <summary>A device's findings, most severe first, then earliest; most devices of a big machine have none.</summary>
-    private static IReadOnlyList<Evidence> Rank(List<Evidence> found) =>
-        found.Count <= 1 ? found.ToArray() : found.OrderBy(e => OutcomeSeverity.Rank(e.Outcome)).ThenBy(e => e.AtMs).ToList();
+    private static IReadOnlyList<Evidence> Rank(List<Evidence>? found) =>
+        found is null ? Array.Empty<Evidence>()
+        : found.Count == 1 ? found.ToArray()
+        : found.OrderBy(e => OutcomeSeverity.Rank(e.Outcome)).ThenBy(e => e.AtMs).ToList();
 
     private Evidence HealthyEvidence(DeclaredDevice device, string summary)
     {
@@ -106,16 +110,17 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
     void IKernelObserver.Found(Evidence evidence)
     {
-        if (!findings.TryGetValue(evidence.Device, out var list))
+        if (!recordByName.TryGetValue(evidence.Device, out var record))
         {
             return;
         }
 
         // The first evidence of each outcome is kept; repeats add nothing a reader needs.
+        var list = record.Findings ??= new List<Evidence>();
         if (!list.Exists(e => e.Outcome == evidence.Outcome))
         {
             list.Add(evidence);
-            Note(evidence.Device, $"{evidence.Outcome}: {evidence.Text}");
+            AddTimeline(record, $"{evidence.Outcome}: {evidence.Text}");
         }
     }
 
@@ -165,11 +170,11 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
             frame: machine.Context.CurrentFrame);
     }
 
-    private void AddTimeline(string name, HardwareUnit unit, string what, bool machineWide = false)
+    private void AddTimeline(DeviceRecord record, string what, bool machineWide = false)
     {
-        var function = unit as PciFunction;
-        var hardware = unit as DeviceHardware;
-        var timeline = timelines[name];
+        var function = record.Declared.Unit as PciFunction;
+        var hardware = record.Declared.Unit as DeviceHardware;
+        var timeline = record.Timeline;
         if (timeline.Count > 0 && timeline[^1].What == what && timeline[^1].Kernel == (machine.Kernel?.Label ?? ""))
         {
             return;
@@ -186,5 +191,15 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         {
             MachineWide = machineWide,
         });
+    }
+
+    /// <summary>What the run saw of one declared device: its findings (null until the first) and its timeline.</summary>
+    private sealed class DeviceRecord(DeclaredDevice declared)
+    {
+        public DeclaredDevice Declared { get; } = declared;
+
+        public List<Evidence>? Findings { get; set; }
+
+        public List<TimelineEvent> Timeline { get; } = new();
     }
 }
