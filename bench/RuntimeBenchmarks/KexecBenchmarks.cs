@@ -10,6 +10,7 @@ namespace ShutdownAnalyzers.Bench.Runtime;
 /// 100 ms, and cost linear in devices.
 /// </summary>
 [MemoryDiagnoser]
+[GcConcurrent(false)]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 public class KexecBenchmarks
 {

@@ -11,6 +11,7 @@ namespace ShutdownAnalyzers.Bench.Runtime;
 /// other scenarios once each, as <c>shutdown-sim run Samples --scenario all --policy all</c>).
 /// </summary>
 [MemoryDiagnoser]
+[GcConcurrent(false)]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 public class SweepBenchmarks
 {
