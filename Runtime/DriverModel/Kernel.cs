@@ -12,9 +12,9 @@ namespace ShutdownAnalyzers.DriverModel;
 /// </summary>
 public sealed class Kernel
 {
-    private readonly List<Device> devices = new();
+    private readonly List<Device> devices;
     private readonly List<IDriverBinding> drivers = new();
-    private readonly List<Device> probeOrder = new();
+    private readonly List<Device> probeOrder;
     private readonly List<ProbeFailure> probeFailures = new();
 
     // Indexed by interrupt line: every tick looks up the owner of every signalling line.
@@ -22,7 +22,7 @@ public sealed class Kernel
 
     // Indexes over the device list, so lookups by name and walks over children stay O(1) per
     // device on machines with thousands of devices.
-    private readonly Dictionary<string, Device> firstByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Device> firstByName;
     private readonly Dictionary<Device, List<Device>> childrenOf = new(ReferenceEqualityComparer.Instance);
 
     public Kernel(int memoryPages = 4096)
@@ -30,11 +30,18 @@ public sealed class Kernel
     {
     }
 
-    internal Kernel(KernelContext context, string label, PageRange memoryRange)
+    // expectedDevices: how many devices the machine declares. The device lists and indexes start
+    // that big rather than growing (and copying) their way up on a machine of thousands.
+    internal Kernel(KernelContext context, string label, PageRange memoryRange, int expectedDevices = 0)
     {
         Context = context;
         Label = label;
         MemoryRange = memoryRange;
+        devices = new List<Device>(expectedDevices);
+        probeOrder = new List<Device>(expectedDevices);
+        firstByName = new Dictionary<string, Device>(expectedDevices, StringComparer.Ordinal);
+        Resources = new ResourceLedger(expectedDevices);
+        Order = new DeviceOrder(expectedDevices);
     }
 
     /// <summary>What the system is doing; <see cref="SystemState.Restart"/> during both kexec and reboot.</summary>
@@ -46,7 +53,7 @@ public sealed class Kernel
     /// <summary>The pages this kernel may allocate: all memory, or the reserved region for a crash kernel.</summary>
     public PageRange MemoryRange { get; }
 
-    public ResourceLedger Resources { get; } = new();
+    public ResourceLedger Resources { get; }
 
     /// <summary>Registered devices, in the order they were added.</summary>
     public IReadOnlyList<Device> Devices => devices;
@@ -65,7 +72,7 @@ public sealed class Kernel
     internal KernelContext Context { get; }
 
     /// <summary>The device list shutdown and suspend walk backwards and resume walks forwards.</summary>
-    internal DeviceOrder Order { get; } = new();
+    internal DeviceOrder Order { get; }
 
     /// <summary>Runs after a device's probe succeeded: a SCSI host's driver scans for its disks.</summary>
     internal Action<Device>? DeviceProbed { get; set; }

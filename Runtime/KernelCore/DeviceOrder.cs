@@ -17,13 +17,20 @@ internal sealed class DeviceOrder
     // The list is kept as slots: a device moving to the tail leaves its slot empty and takes a new
     // one at the end, so moving is O(1) and a probe never scans the list. A device's slot number
     // grows with each move, so slot numbers order devices as the list does.
-    private readonly List<Device?> slots = new();
-    private readonly Dictionary<Device, int> slotOf = new(ReferenceEqualityComparer.Instance);
+    private readonly List<Device?> slots;
+    private readonly Dictionary<Device, int> slotOf;
     private readonly Dictionary<Device, List<Device>> children = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Devices seen with a link as consumer: the only ones that can move with a supplier.</summary>
     private readonly HashSet<Device> consumers = new(ReferenceEqualityComparer.Instance);
     private int emptySlots;
+
+    /// <summary>A list sized for <paramref name="expectedDevices"/>, each probing once.</summary>
+    public DeviceOrder(int expectedDevices = 0)
+    {
+        slots = new List<Device?>(2 * expectedDevices);
+        slotOf = new Dictionary<Device, int>(expectedDevices, ReferenceEqualityComparer.Instance);
+    }
 
     /// <summary>A snapshot of the list head first, the order of <c>dpm_resume</c>.</summary>
     public IReadOnlyList<Device> Forward => InOrder();

@@ -15,7 +15,15 @@ public sealed record HeldResource(Device Holder, DeviceResource Kind, object Han
 public sealed class ResourceLedger
 {
     /// <summary>What each device holds, in the order it took it; devices are compared by reference.</summary>
-    private readonly Dictionary<Device, List<HeldResource>> held = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Device, List<HeldResource>> held;
+
+    public ResourceLedger()
+        : this(expectedDevices: 0)
+    {
+    }
+
+    internal ResourceLedger(int expectedDevices) =>
+        held = new Dictionary<Device, List<HeldResource>>(expectedDevices, ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<HeldResource> HeldBy(Device device) =>
         held.TryGetValue(device, out var resources) ? resources.ToList() : Array.Empty<HeldResource>();

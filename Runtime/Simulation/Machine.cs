@@ -38,8 +38,8 @@ internal sealed class Machine
 
     /// <summary>The units among them with a periodic interrupt: the only ones a quiet machine waits for.</summary>
     private readonly DeviceHardware[] periodicHardware;
-    private readonly Dictionary<string, string> driversAtStart = new();
-    private readonly HashSet<string> dmaRunningAtStart = new();
+    private readonly Dictionary<string, string> driversAtStart;
+    private readonly HashSet<string> dmaRunningAtStart;
 
     public Machine(MachineModel model, int seed)
     {
@@ -60,6 +60,8 @@ internal sealed class Machine
         driverFactories = builder.DriverFactories.ToList();
         tickingHardware = declared.Select(d => d.Unit).OfType<DeviceHardware>().ToArray();
         periodicHardware = tickingHardware.Where(h => h.InterruptEveryMs > 0).ToArray();
+        driversAtStart = new Dictionary<string, string>(declared.Count);
+        dmaRunningAtStart = new HashSet<string>(declared.Count);
         disksByHost = declared.Where(d => d.Kind == DeviceKind.Scsi).GroupBy(d => d.Parent!).ToDictionary(g => g.Key, g => g.ToList());
         Memory = new PhysicalMemory(builder.MemoryPages);
         PrimaryMemory = new PageRange(0, builder.MemoryPages - builder.CrashKernelPages);
@@ -120,7 +122,7 @@ internal sealed class Machine
     /// </summary>
     public Kernel Boot(string label, PageRange memory)
     {
-        var kernel = new Kernel(Context, label, memory);
+        var kernel = new Kernel(Context, label, memory, declared.Count);
         Kernel = kernel;
         kernel.DeviceProbed = ScanHost;
         NoteAll($"{label} starts booting");
