@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Reflection;
 
 namespace ShutdownAnalyzers.DriverModel;
@@ -15,7 +14,20 @@ public abstract class PciDriver : Driver<PciDevice>
     /// <summary>The functions this driver binds; the default matches any, as a table of <c>PCI_ANY_ID</c>.</summary>
     public virtual IReadOnlyList<PciDeviceId> IdTable => MatchAll;
 
-    public override bool Matches(PciDevice device) => IdTable.Any(id => id.Matches(device));
+    public override bool Matches(PciDevice device)
+    {
+        // A loop, not Any(): every registered driver is matched against every unbound device.
+        var ids = IdTable;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i].Matches(device))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An error froze the device's link: the driver stops I/O and votes.</summary>
     public virtual PciErsResult ErrorDetected(PciDevice device, PciChannelState state) => PciErsResult.None;

@@ -200,6 +200,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
         public List<Evidence>? Findings { get; set; }
 
-        public List<TimelineEvent> Timeline { get; } = new();
+        /// <summary>Room from the start for the dozen moments a device sees in a scenario, so the list is not copied as it grows.</summary>
+        public List<TimelineEvent> Timeline { get; } = new(16);
     }
 }
