@@ -288,7 +288,7 @@ public sealed class Kernel
         var frame = new CallbackFrame(device, driver, nameof(DriverCallback.Probe));
         try
         {
-            Context.InvokeProbe(frame, () => driver.Probe(device));
+            Context.InvokeProbe(frame, driver);
         }
         catch (Exception error)
         {

@@ -75,13 +75,16 @@ internal sealed class KernelContext
         }
     }
 
-    /// <summary>Runs a probe: its exception always reaches the caller, which records the failed probe.</summary>
-    public void InvokeProbe(CallbackFrame frame, Action probe)
+    /// <summary>
+    /// Runs <paramref name="driver"/>'s probe of the frame's device: its exception always reaches the
+    /// caller, which records the failed probe. Every device probes, so no closure is made for it.
+    /// </summary>
+    public void InvokeProbe(CallbackFrame frame, IDriverBinding driver)
     {
         Enter(frame);
         try
         {
-            probe();
+            driver.Probe(frame.Device);
             Observer?.CallbackFinished(frame, null);
         }
         catch (Exception error)
