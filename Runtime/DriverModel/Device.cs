@@ -11,7 +11,7 @@ namespace ShutdownAnalyzers.DriverModel;
 /// </summary>
 public abstract class Device
 {
-    private readonly List<DeviceLink> links = new();
+    private List<DeviceLink>? links;
     private IDriverBinding? binding;
     private DeviceWriteCache? writeCache;
 
@@ -43,7 +43,7 @@ public abstract class Device
     public IDriver? Driver => Binding;
 
     /// <summary>Links in which this device is the consumer: each supplier suspends after and resumes before it.</summary>
-    public IReadOnlyList<DeviceLink> Links => links;
+    public IReadOnlyList<DeviceLink> Links => (IReadOnlyList<DeviceLink>?)links ?? Array.Empty<DeviceLink>();
 
     /// <summary>The bound driver's per-device state (<c>dev_get_drvdata</c>); cleared when the driver unbinds.</summary>
     public object? DriverData { get; set; }
@@ -118,7 +118,7 @@ public abstract class Device
         }
 
         var link = new DeviceLink(this, supplier, autoRemove: false);
-        links.Add(link);
+        (links ??= new List<DeviceLink>()).Add(link);
         Kernel.Resources.Acquire(this, DeviceResource.DeviceLink, link);
         Kernel.Order.MoveToTail(this);
         return link;
@@ -138,7 +138,7 @@ public abstract class Device
         }
 
         var link = new DeviceLink(this, supplier, autoRemove: true);
-        links.Add(link);
+        (links ??= new List<DeviceLink>()).Add(link);
         Kernel.Order.MoveToTail(this);
         return link;
     }
@@ -154,7 +154,7 @@ public abstract class Device
             throw new InvalidOperationException($"The link {link} is deleted by the driver core when {Name}'s driver unbinds.");
         }
 
-        if (!links.Remove(link))
+        if (links is null || !links.Remove(link))
         {
             throw new InvalidOperationException($"{Name} has no link to {link.Supplier.Name}.");
         }
@@ -163,7 +163,7 @@ public abstract class Device
     }
 
     /// <summary>The driver core's step when this device's driver unbinds or fails to probe (<c>device_links_driver_cleanup</c>).</summary>
-    internal void DropAutoRemoveLinks() => links.RemoveAll(link => link.AutoRemove);
+    internal void DropAutoRemoveLinks() => links?.RemoveAll(link => link.AutoRemove);
 
     /// <summary>True when this device is <paramref name="other"/> or one of its descendants.</summary>
     public bool IsDescendantOf(Device other)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ShutdownAnalyzers.Hardware;
 
@@ -8,10 +9,12 @@ namespace ShutdownAnalyzers.Hardware;
 /// </summary>
 public abstract class DeviceHardware : HardwareUnit
 {
-    private readonly SortedDictionary<int, uint> registers = new();
-    private readonly List<RegisterChange> pendingChanges = new();
     private readonly bool cannotBeDisabled;
     private int interruptEveryMs;
+
+    // Made when a register is first written or changes: most devices of a big machine never have one.
+    private Dictionary<int, uint>? registers;
+    private List<RegisterChange>? pendingChanges;
 
     protected DeviceHardware(InterruptMode interruptMode)
     {
@@ -94,13 +97,14 @@ public abstract class DeviceHardware : HardwareUnit
     internal uint ReadRegister(int offset, long nowMs)
     {
         ApplyChangesUntil(nowMs);
-        return registers.TryGetValue(offset, out var value) ? value : 0;
+        return registers is not null && registers.TryGetValue(offset, out var value) ? value : 0;
     }
 
     /// <summary>Writes a register at <paramref name="nowMs"/>; the device may start something that changes other registers later.</summary>
     internal void WriteRegister(int offset, uint value, long nowMs)
     {
         ApplyChangesUntil(nowMs);
+        registers ??= new Dictionary<int, uint>();
         var previous = registers.TryGetValue(offset, out var old) ? old : 0;
         registers[offset] = value;
         OnRegisterWritten(offset, previous, value, nowMs);
@@ -114,13 +118,13 @@ public abstract class DeviceHardware : HardwareUnit
     internal long? WhenRegisterMatches(int offset, uint mask, uint expected, long nowMs)
     {
         ApplyChangesUntil(nowMs);
-        var value = registers.TryGetValue(offset, out var current) ? current : 0;
+        var value = registers is not null && registers.TryGetValue(offset, out var current) ? current : 0;
         if ((value & mask) == (expected & mask))
         {
             return nowMs;
         }
 
-        foreach (var change in pendingChanges)
+        foreach (var change in pendingChanges ?? Enumerable.Empty<RegisterChange>())
         {
             if (change.Offset != offset)
             {
@@ -152,6 +156,7 @@ public abstract class DeviceHardware : HardwareUnit
     /// </summary>
     protected void ScheduleRegisterChange(int offset, uint mask, uint value, long atMs)
     {
+        pendingChanges ??= new List<RegisterChange>();
         var index = pendingChanges.FindLastIndex(c => c.AtMs <= atMs) + 1;
         pendingChanges.Insert(index, new RegisterChange(offset, mask, value, atMs));
     }
@@ -165,8 +170,8 @@ public abstract class DeviceHardware : HardwareUnit
     internal override void PowerOn()
     {
         base.PowerOn();
-        registers.Clear();
-        pendingChanges.Clear();
+        registers?.Clear();
+        pendingChanges?.Clear();
         Interrupt.Asserted = false;
         Interrupt.MaskedAtDevice = false;
         Firmware?.Reset();
@@ -174,8 +179,8 @@ public abstract class DeviceHardware : HardwareUnit
 
     private void ResetInternals()
     {
-        registers.Clear();
-        pendingChanges.Clear();
+        registers?.Clear();
+        pendingChanges?.Clear();
         Dma.Reset();
         Interrupt.Asserted = false;
         Interrupt.MaskedAtDevice = true;
@@ -184,10 +189,16 @@ public abstract class DeviceHardware : HardwareUnit
 
     private void ApplyChangesUntil(long nowMs)
     {
+        if (pendingChanges is null)
+        {
+            return;
+        }
+
         var due = 0;
         while (due < pendingChanges.Count && pendingChanges[due].AtMs <= nowMs)
         {
             var change = pendingChanges[due++];
+            registers ??= new Dictionary<int, uint>();
             var old = registers.TryGetValue(change.Offset, out var current) ? current : 0;
             registers[change.Offset] = (old & ~change.Mask) | (change.Value & change.Mask);
         }
