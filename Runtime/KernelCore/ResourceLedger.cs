@@ -14,8 +14,11 @@ public sealed record HeldResource(Device Holder, DeviceResource Kind, object Han
 /// </summary>
 public sealed class ResourceLedger
 {
-    /// <summary>What each device holds, in the order it took it; devices are compared by reference.</summary>
-    private readonly Dictionary<Device, List<HeldResource>> held;
+    /// <summary>
+    /// What each device holds, in the order it took it; devices are compared by reference. Kept as
+    /// values: every probe takes several, and <see cref="HeldBy"/> is asked only after a Remove.
+    /// </summary>
+    private readonly Dictionary<Device, List<Holding>> held;
 
     public ResourceLedger()
         : this(expectedDevices: 0)
@@ -23,10 +26,12 @@ public sealed class ResourceLedger
     }
 
     internal ResourceLedger(int expectedDevices) =>
-        held = new Dictionary<Device, List<HeldResource>>(expectedDevices, ReferenceEqualityComparer.Instance);
+        held = new Dictionary<Device, List<Holding>>(expectedDevices, ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<HeldResource> HeldBy(Device device) =>
-        held.TryGetValue(device, out var resources) ? resources.ToList() : Array.Empty<HeldResource>();
+        held.TryGetValue(device, out var resources)
+            ? resources.Select(r => new HeldResource(device, r.Kind, r.Handle)).ToList()
+            : Array.Empty<HeldResource>();
 
     public bool Holds(Device device, DeviceResource kind) =>
         held.TryGetValue(device, out var resources) && IndexOf(resources, kind, handle: null) >= 0;
@@ -40,11 +45,11 @@ public sealed class ResourceLedger
 
         if (!held.TryGetValue(device, out var resources))
         {
-            resources = new List<HeldResource>();
+            resources = new List<Holding>();
             held.Add(device, resources);
         }
 
-        resources.Add(new HeldResource(device, kind, handle));
+        resources.Add(new Holding(kind, handle));
     }
 
     internal void Release(Device device, DeviceResource kind, object handle)
@@ -59,7 +64,7 @@ public sealed class ResourceLedger
     }
 
     /// <summary>Where <paramref name="resources"/> holds <paramref name="kind"/> (with <paramref name="handle"/>, unless null); a loop, as every probe and remove asks.</summary>
-    private static int IndexOf(List<HeldResource> resources, DeviceResource kind, object? handle)
+    private static int IndexOf(List<Holding> resources, DeviceResource kind, object? handle)
     {
         for (var i = 0; i < resources.Count; i++)
         {
@@ -83,4 +88,7 @@ public sealed class ResourceLedger
         DeviceResource.DeviceLink => "a device link",
         _ => kind.ToString(),
     };
+
+    /// <summary>One resource in a device's list: what kind, and the handle that identifies it.</summary>
+    private readonly record struct Holding(DeviceResource Kind, object Handle);
 }
