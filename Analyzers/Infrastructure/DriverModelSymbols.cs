@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -30,6 +31,12 @@ internal sealed class DriverModelSymbols
 
     /// <summary>One instance per compilation, shared by every rule (null inside when the bus API is not there).</summary>
     private static readonly ConditionalWeakTable<Compilation, StrongBox<DriverModelSymbols?>> Instances = new();
+
+    /// <summary>
+    /// <see cref="GetCallback"/>'s answers for each closed base, asked for every driver by every rule: the
+    /// members of a constructed generic type are new public symbols on each <c>GetMembers</c>.
+    /// </summary>
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, ConcurrentDictionary<string, IMethodSymbol?>> CallbacksByBase = new();
 
     private Dictionary<SyntaxTree, int>? treeOrder;
 
@@ -234,7 +241,11 @@ internal sealed class DriverModelSymbols
     /// The member of the API's <c>Driver&lt;TDevice&gt;</c> named <paramref name="callback"/>
     /// (Probe, Remove, Shutdown, Suspend, Resume) in the closed base <paramref name="driverBase"/>.
     /// </summary>
-    public static IMethodSymbol? GetCallback(INamedTypeSymbol driverBase, string callback)
+    public static IMethodSymbol? GetCallback(INamedTypeSymbol driverBase, string callback) =>
+        CallbacksByBase.GetValue(driverBase, _ => new ConcurrentDictionary<string, IMethodSymbol?>())
+            .GetOrAdd(callback, name => FindCallback(driverBase, name));
+
+    private static IMethodSymbol? FindCallback(INamedTypeSymbol driverBase, string callback)
     {
         foreach (var member in driverBase.GetMembers(callback))
         {

@@ -21,7 +21,8 @@ namespace ShutdownAnalyzers.Bench.IdePath;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/IdePath [-- --drivers 5000 --rounds 3 --fixes none]</c>, or
-/// <c>-- --plain 2000</c>: the analyzers alone on a project of that many files that never references the bus API.
+/// <c>-- --plain 2000</c>: the analyzers alone on a project of that many files that never references the bus API;
+/// <c>--only SHD003,SHD004</c> runs just those rules' analyzers.
 ///
 /// Loads a generated driver project into an <see cref="AdhocWorkspace"/>, as an IDE would hold it, and
 /// prints: each SHD analyzer's execution time per round (the first round pays for JIT, later ones are
@@ -46,7 +47,10 @@ public static class Program
         }
 
         var project = LoadProject(drivers, plain);
-        var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"));
+        var only = Option(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"))
+            .Where(analyzer => only.Length == 0 || analyzer.SupportedDiagnostics.Any(d => only.Contains(d.Id)))
+            .ToImmutableArray();
         var fixers = FixersIn(Assembly.Load("ShutdownAnalyzers.CodeFixes"));
 
         Console.WriteLine(plain
