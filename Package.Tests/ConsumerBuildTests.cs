@@ -10,7 +10,7 @@ namespace ShutdownAnalyzers.Package.Tests;
 /// <summary>
 /// What <c>dotnet build</c> does with the package in a new project: warnings with help links by
 /// default, a failed build under <c>-warnaserror</c>, an <c>.editorconfig</c> severity or the strict
-/// mode, silence under <c>none</c>, and SARIF 2.1 for code scanning.
+/// mode, silence under <c>none</c> (a mistyped setting's SHDCFG002 included), and SARIF 2.1 for code scanning.
 /// </summary>
 [Collection(ConsumerCollection.Name)]
 public sealed class ConsumerBuildTests
@@ -76,6 +76,24 @@ public sealed class ConsumerBuildTests
         Assert.True(build.ExitCode != 0, build.ToString());
         Diagnostic(build, "error", "SHD001");
         Diagnostic(build, "error", "SHD002");
+    }
+
+    [Fact]
+    public async Task A_mistyped_kexec_policy_warns_by_default_and_is_silent_under_none_like_the_rules()
+    {
+        const string Typo = "root = true\n\n[*.cs]\nshutdown_analyzers.kexec_policy = remvoe\n";
+        var project = workspace.CopyProject();
+        project.Write(".editorconfig", Typo);
+        var quiet = workspace.CopyProject();
+        quiet.Write(".editorconfig", Typo);
+
+        var build = await project.BuildAsync();
+        var silenced = await quiet.BuildAsync("-p:ShutdownAnalysisMode=none");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("'remvoe'", Diagnostic(build, "warning", "SHDCFG002").Groups["message"].Value);
+        Assert.True(silenced.ExitCode == 0, silenced.ToString());
+        Assert.DoesNotContain("warning SHD", silenced.Output);
     }
 
     [Fact]
