@@ -241,9 +241,11 @@ internal sealed class DriverModelSymbols
     /// The member of the API's <c>Driver&lt;TDevice&gt;</c> named <paramref name="callback"/>
     /// (Probe, Remove, Shutdown, Suspend, Resume) in the closed base <paramref name="driverBase"/>.
     /// </summary>
-    public static IMethodSymbol? GetCallback(INamedTypeSymbol driverBase, string callback) =>
-        CallbacksByBase.GetValue(driverBase, _ => new ConcurrentDictionary<string, IMethodSymbol?>())
-            .GetOrAdd(callback, name => FindCallback(driverBase, name));
+    public static IMethodSymbol? GetCallback(INamedTypeSymbol driverBase, string callback)
+    {
+        var known = CallbacksByBase.GetValue(driverBase, static _ => new ConcurrentDictionary<string, IMethodSymbol?>());
+        return known.TryGetValue(callback, out var method) ? method : known.GetOrAdd(callback, FindCallback(driverBase, callback));
+    }
 
     private static IMethodSymbol? FindCallback(INamedTypeSymbol driverBase, string callback)
     {
