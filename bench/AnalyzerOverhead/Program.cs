@@ -11,10 +11,12 @@ namespace ShutdownAnalyzers.Bench.AnalyzerOverhead;
 /// <c>dotnet run -c Release --project bench/AnalyzerOverhead [-- --sizes 100,1000,5000 --repeat 3]</c>
 ///
 /// Generates driver-model projects of each size and a plain project without the bus API, builds each
-/// without the SHD analyzers, with them, and with them plus the SDK's CA analyzers at
-/// <c>AnalysisMode=All</c>, and prints the medians: build time both ways, the SHD analyzers' own time
-/// (from <c>/reportanalyzer</c>), their share of the compile, time per driver, and how each SHD rule
-/// compares with the median CA rule and with CA2213.
+/// without the SHD analyzers, with them, with them plus the SDK's CA analyzers at
+/// <c>AnalysisMode=All</c>, and with only the body-reading floor (<c>bench/BodyReadingFloor</c>: an
+/// analyzer that asks for every method body and does nothing, the least any analyzer reading bodies
+/// costs), and prints the medians: build time, what the SHD analyzers and the floor add to the compile,
+/// the SHD analyzers' own time (from <c>/reportanalyzer</c>), their share of the compile, time per
+/// driver, and how each SHD rule compares with the median CA rule and with CA2213.
 /// </summary>
 public static class Program
 {
@@ -32,7 +34,9 @@ public static class Program
         Require(Dotnet.Run(new[] { "build", Path.Combine(root, "Analyzers"), "-c", "Release", "-v:q", "-nologo" }));
         Require(Dotnet.Run(new[] { "build", Path.Combine(root, "Runtime"), "-c", "Release", "-v:q", "-nologo" }));
         var runtime = Path.Combine(root, "Runtime", "bin", "Release", "net8.0", "ShutdownAnalyzers.Runtime.dll");
+        Require(Dotnet.Run(new[] { "build", Path.Combine(root, "bench", "BodyReadingFloor"), "-c", "Release", "-v:q", "-nologo" }));
         var analyzers = Path.Combine(root, "Analyzers", "bin", "Release", "netstandard2.0", "ShutdownAnalyzers.dll");
+        var floor = Path.Combine(root, "bench", "BodyReadingFloor", "bin", "Release", "netstandard2.0", "BodyReadingFloor.dll");
 
         var projects = sizes
             .Select(size => (Name: $"drivers-{size}", Drivers: size, File: DriverProjectGenerator.WriteDriverProject(Path.Combine(work, $"drivers-{size}"), size, runtime)))
@@ -46,6 +50,7 @@ public static class Program
             var without = new List<BuildRun>();
             var with = new List<BuildRun>();
             var withCa = new List<BuildRun>();
+            var withFloor = new List<BuildRun>();
 
             // One build first to warm the compiler server, then the configurations in turn, so drift hits all alike.
             BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers });
@@ -55,9 +60,10 @@ public static class Program
                 without.Add(BuildRun.Execute(project.File, Array.Empty<string>()));
                 with.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers }));
                 withCa.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers, "EnableNETAnalyzers=true", "AnalysisMode=All" }));
+                withFloor.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + floor }));
             }
 
-            results.Add(new ProjectResult(project.Name, project.Drivers, without, with, withCa));
+            results.Add(new ProjectResult(project.Name, project.Drivers, without, with, withCa, withFloor));
         }
 
         PrintOverhead(results);
@@ -68,18 +74,21 @@ public static class Program
     private static void PrintOverhead(IReadOnlyList<ProjectResult> results)
     {
         Console.WriteLine();
-        Console.WriteLine("Analyzer overhead (medians; SHD time is the sum over the SHD analyzers from /reportanalyzer, share is of the Csc task with them)");
+        Console.WriteLine("Analyzer overhead (medians; SHD time is the sum over the SHD analyzers from /reportanalyzer, share is of the Csc task with them;");
+        Console.WriteLine("\"adds\" is the Csc task's growth over the build without analyzers; the floor is an analyzer that reads every body and does nothing)");
         Console.WriteLine();
-        Console.WriteLine("| project | drivers | SHD warnings | build without (s) | build with (s) | csc without (s) | csc with (s) | SHD analyzers (ms) | share of csc | per driver (µs) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| project | drivers | SHD warnings | build without (s) | build with (s) | csc without (s) | csc with (s) | SHD adds to csc | floor adds to csc | SHD analyzers (ms) | share of csc | per driver (µs) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var shdMs = Median(r.With.Select(b => b.SecondsOf(a => a.Assembly == ShdAssembly))) * 1000;
+            var cscWithout = Median(r.Without.Select(b => b.CscSeconds));
             var csc = Median(r.With.Select(b => b.CscSeconds));
+            var cscFloor = Median(r.WithFloor.Select(b => b.CscSeconds));
             var perDriver = r.Drivers > 0 ? (shdMs * 1000 / r.Drivers).ToString("F1", CultureInfo.InvariantCulture) : "–";
             Console.WriteLine(
                 $"| {r.Name} | {r.Drivers:N0} | {r.With[0].ShdWarnings:N0} | {Median(r.Without.Select(b => b.WallSeconds)):F2} | {Median(r.With.Select(b => b.WallSeconds)):F2} | " +
-                $"{Median(r.Without.Select(b => b.CscSeconds)):F2} | {csc:F2} | {shdMs:F0} | {shdMs / 10 / csc:F2}% | {perDriver} |");
+                $"{cscWithout:F2} | {csc:F2} | {Growth(csc, cscWithout)} | {Growth(cscFloor, cscWithout)} | {shdMs:F0} | {shdMs / 10 / csc:F2}% | {perDriver} |");
         }
     }
 
@@ -103,6 +112,10 @@ public static class Program
                 $"| {r.Name} | {Median(r.WithCa.Select(b => b.CscSeconds)):F2} | {r.WithCa[0].Analyzers.Count(IsCa)} | {caTotal:F0} | {shdTotal:F0} | {caMedian:F1} | {ca2213:F1} | {string.Join(" | ", ruleMs.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} | {below} of {ruleMs.Count} |");
         }
     }
+
+    /// <summary>"+1.23 s (4.5 %)": how much longer the compile took than <paramref name="baseline"/>.</summary>
+    private static string Growth(double seconds, double baseline) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds - baseline:+0.00;-0.00} s ({(seconds - baseline) * 100 / baseline:F1} %)");
 
     private static bool IsCa(AnalyzerTime a) => a.RuleIds.Any(id => id.StartsWith("CA", StringComparison.Ordinal));
 
@@ -146,5 +159,5 @@ public static class Program
         throw new InvalidOperationException("Run from inside the repository (ShutdownAnalyzers.sln not found above the benchmark).");
     }
 
-    private sealed record ProjectResult(string Name, int Drivers, IReadOnlyList<BuildRun> Without, IReadOnlyList<BuildRun> With, IReadOnlyList<BuildRun> WithCa);
+    private sealed record ProjectResult(string Name, int Drivers, IReadOnlyList<BuildRun> Without, IReadOnlyList<BuildRun> With, IReadOnlyList<BuildRun> WithCa, IReadOnlyList<BuildRun> WithFloor);
 }

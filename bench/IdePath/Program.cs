@@ -14,6 +14,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using ShutdownAnalyzers.Bench.BodyReadingFloor;
 using ShutdownAnalyzers.Bench.Generator;
 using ShutdownAnalyzers.DriverModel;
 
@@ -22,7 +23,9 @@ namespace ShutdownAnalyzers.Bench.IdePath;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/IdePath [-- --drivers 5000 --rounds 3 --fixes none]</c>, or
 /// <c>-- --plain 2000</c>: the analyzers alone on a project of that many files that never references the bus API;
-/// <c>--only SHD003,SHD004</c> runs just those rules' analyzers.
+/// <c>--only SHD003,SHD004</c> runs just those rules' analyzers; <c>--floor</c> runs, instead of the SHD
+/// analyzers, one that reads every method body and does nothing (<c>bench/BodyReadingFloor</c>): the pass
+/// costs at least that much for any analyzer that looks inside bodies.
 ///
 /// Loads a generated driver project into an <see cref="AdhocWorkspace"/>, as an IDE would hold it, and
 /// prints: each SHD analyzer's execution time per round (the first round pays for JIT, later ones are
@@ -51,6 +54,12 @@ public static class Program
         var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"))
             .Where(analyzer => only.Length == 0 || analyzer.SupportedDiagnostics.Any(d => only.Contains(d.Id)))
             .ToImmutableArray();
+        if (Array.IndexOf(args, "--floor") >= 0)
+        {
+            analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ReadsEveryBodyAnalyzer());
+            fixes = "none";
+        }
+
         var fixers = FixersIn(Assembly.Load("ShutdownAnalyzers.CodeFixes"));
 
         Console.WriteLine(plain

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ShutdownAnalyzers.Bench.BodyReadingFloor;
+
+/// <summary>
+/// Asks for every method body as operations and does nothing with them: the least any analyzer that
+/// looks inside bodies costs (CA2213 and most CA rules do this much before their own work). The compiler
+/// binds each body again for it, since analyzers do not share the bound trees it emits from.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ReadsEveryBodyAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "FLOOR001",
+        "Never reported",
+        "Never reported",
+        "Benchmark",
+        DiagnosticSeverity.Hidden,
+        isEnabledByDefault: true,
+        description: "The body-reading floor of the analyzer overhead benchmarks; it reports nothing.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationBlockAction(static _ => { });
+    }
+}
