@@ -135,7 +135,68 @@ public class RestartPathAnalysisTests
         Assert.Equal(new[] { "PoweringOff", "ClearMaster" }, calls.Select(call => call.Target.Name));
     }
 
+    /// <summary>
+    /// The restart path and "any system state" share the walks of methods that never read the state.
+    /// A method that reads it, here through a helper returning the condition, is walked under each
+    /// assumption on its own, whichever analysis gets to it first.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Any_state_and_restart_each_see_their_own_branches_whichever_walks_first(bool anyStateFirst)
+    {
+        var symbols = Symbols("""
+            using ShutdownAnalyzers.DriverModel;
+
+            public sealed class NicDriver : PciDriver
+            {
+                public override string Name => "nic";
+
+                public override void Probe(PciDevice device) { }
+
+                public override void Shutdown(PciDevice device)
+                {
+                    if (PoweringOff(device.Kernel))
+                    {
+                        device.SetPowerState(PciPowerState.D3Hot);
+                        return;
+                    }
+
+                    Idle(device);
+                }
+
+                private static bool PoweringOff(Kernel kernel) => kernel.SystemState == SystemState.PowerOff;
+
+                private static void Idle(PciDevice device) => device.ClearMaster();
+            }
+            """);
+        var driver = symbols.Compilation.GetTypeByMetadataName("NicDriver")!;
+        var shutdown = Method(driver, "Shutdown");
+        var restart = RestartPathAnalysis.Create(symbols)!;
+        var anyState = RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState)!;
+
+        var (first, second) = anyStateFirst ? (anyState, restart) : (restart, anyState);
+        var firstPowerOff = first.FindEffectCalls(shutdown, driver, first.Effects.PowersOff!, CancellationToken.None);
+        var secondPowerOff = second.FindEffectCalls(shutdown, driver, second.Effects.PowersOff!, CancellationToken.None);
+        var (anyStatePowerOff, restartPowerOff) = anyStateFirst ? (firstPowerOff, secondPowerOff) : (secondPowerOff, firstPowerOff);
+
+        Assert.Equal("Shutdown → SetPowerState(D3Hot)", Assert.Single(anyStatePowerOff).Path.ToString());
+        Assert.Empty(restartPowerOff);
+        foreach (var analysis in new[] { restart, anyState })
+        {
+            Assert.Equal("Shutdown → Idle → ClearMaster", Assert.Single(analysis.FindEffectCalls(shutdown, driver, analysis.Effects.QuiescesDma!, CancellationToken.None)).Path.ToString());
+        }
+    }
+
     private static (RestartPathAnalysis Analysis, INamedTypeSymbol Driver) Analyze(string source)
+    {
+        var symbols = Symbols(source);
+        var analysis = RestartPathAnalysis.Create(symbols);
+        Assert.NotNull(analysis);
+        return (analysis!, symbols.Compilation.GetTypeByMetadataName("NicDriver")!);
+    }
+
+    private static DriverModelSymbols Symbols(string source)
     {
         var compilation = CSharpCompilation.Create(
             "Drivers",
@@ -144,9 +205,7 @@ public class RestartPathAnalysisTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.True(DriverModelSymbols.TryCreate(compilation, out var symbols));
-        var analysis = RestartPathAnalysis.Create(symbols);
-        Assert.NotNull(analysis);
-        return (analysis!, compilation.GetTypeByMetadataName("NicDriver")!);
+        return symbols;
     }
 
     private static IMethodSymbol Method(INamedTypeSymbol type, string name) => type.GetMembers(name).OfType<IMethodSymbol>().Single();

@@ -27,6 +27,7 @@ internal sealed class CompilationGraphs
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> semanticModels = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> returnedValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(PathAssumptions WithoutSystemState, MethodContext Context), MethodFlow> stateFreeFlows = new();
 
     private CompilationGraphs(Compilation compilation) => this.compilation = compilation;
 
@@ -71,6 +72,24 @@ internal sealed class CompilationGraphs
         }
 
         return graphs.GetOrAdd(method, BuildGraph(method, cancellationToken));
+    }
+
+    /// <summary>
+    /// A flow some analysis walked without reading the system state, for the analyses whose assumptions
+    /// differ from its own in the system state only (restart and any state; restart and power-off): the
+    /// walk would come out the same for them. <paramref name="withoutSystemState"/> is the analysis'
+    /// assumptions with the state left out (<see cref="PathAssumptions.WithoutSystemState"/>).
+    /// </summary>
+    public MethodFlow? FindStateFreeFlow(PathAssumptions withoutSystemState, MethodContext context) =>
+        stateFreeFlows.TryGetValue((withoutSystemState, context), out var flow) ? flow : null;
+
+    /// <summary>Offers a flow to the other analyses (<see cref="FindStateFreeFlow"/>) when it read no system state.</summary>
+    public void ShareIfStateFree(PathAssumptions withoutSystemState, MethodContext context, MethodFlow flow)
+    {
+        if (!flow.ReadsSystemState)
+        {
+            stateFreeFlows.TryAdd((withoutSystemState, context), flow);
+        }
     }
 
     /// <summary>

@@ -11,21 +11,24 @@ namespace ShutdownAnalyzers.Analysis;
 /// compilation's lifetime and shared by every driver type analysed concurrently: each method body's
 /// path block by block (once per <see cref="MethodContext"/>) and each (effect, method, receiver type)
 /// summary, "some path has it" and "every path has it". The graphs themselves, which do not depend on
-/// the assumptions, are shared with every other analysis of the compilation (<see cref="CompilationGraphs"/>).
+/// the assumptions, are shared with every other analysis of the compilation (<see cref="CompilationGraphs"/>),
+/// and so is a path that read no system state, with the analyses that differ only in the state assumed.
 /// Values may rarely be computed twice by racing threads; they are equal, so either wins.
 /// </summary>
 internal sealed class MethodSummaryCache
 {
     private readonly CompilationGraphs graphs;
     private readonly SystemStateConditionEvaluator evaluator;
+    private readonly PathAssumptions withoutSystemState;
     private readonly ConcurrentDictionary<MethodContext, MethodFlow?> flows = new();
     private readonly ConcurrentDictionary<SummaryKey, CallPath?> summaries = new();
     private readonly ConcurrentDictionary<SummaryKey, bool> alwaysSummaries = new();
 
-    public MethodSummaryCache(CompilationGraphs graphs, SystemStateConditionEvaluator evaluator)
+    public MethodSummaryCache(CompilationGraphs graphs, SystemStateConditionEvaluator evaluator, PathAssumptions assumptions)
     {
         this.graphs = graphs;
         this.evaluator = evaluator;
+        withoutSystemState = assumptions.WithoutSystemState();
     }
 
     /// <summary>
@@ -43,8 +46,18 @@ internal sealed class MethodSummaryCache
             return flow;
         }
 
+        if (graphs.FindStateFreeFlow(withoutSystemState, context) is { } shared)
+        {
+            return flows.GetOrAdd(context, shared);
+        }
+
         var graph = GetGraph(context.Method, cancellationToken);
         flow = graph is null ? null : RestartPathFlow.Analyze(graph, context.EntryState(), evaluator, cancellationToken);
+        if (flow is not null)
+        {
+            graphs.ShareIfStateFree(withoutSystemState, context, flow);
+        }
+
         return flows.GetOrAdd(context, flow);
     }
 

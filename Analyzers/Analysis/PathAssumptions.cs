@@ -68,6 +68,13 @@ internal sealed class PathAssumptions : System.IEquatable<PathAssumptions>
     public PathAssumptions InSystemState(string? systemState) =>
         new(systemState, VolatileWriteCache, StateOverrideNode, StateOverride, DriverStateSet, HardwareRunning);
 
+    /// <summary>
+    /// The same assumptions with nothing said about the system state, overrides included: walks that never
+    /// read the state come out the same under every assumptions this stands for.
+    /// </summary>
+    public PathAssumptions WithoutSystemState() =>
+        new(systemState: null, VolatileWriteCache, stateOverrideNode: null, stateOverride: null, DriverStateSet, HardwareRunning);
+
     /// <summary>The same assumptions, and the device's write cache is volatile.</summary>
     public PathAssumptions WithVolatileWriteCache() =>
         new(SystemState, volatileWriteCache: true, StateOverrideNode, StateOverride, DriverStateSet, HardwareRunning);

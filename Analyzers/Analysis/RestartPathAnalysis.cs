@@ -75,7 +75,7 @@ internal sealed class RestartPathAnalysis
         var evaluator = SystemStateConditionEvaluator.Create(symbols, assumptions, graphs.ReturnedValue);
         return evaluator is null
             ? null
-            : new RestartPathAnalysis(new EffectAttributes(symbols), graphs, new MethodSummaryCache(graphs, evaluator), evaluator, assumptions);
+            : new RestartPathAnalysis(new EffectAttributes(symbols), graphs, new MethodSummaryCache(graphs, evaluator, assumptions), evaluator, assumptions);
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ internal static class RestartPathFlow
         SystemStateConditionEvaluator evaluator,
         CancellationToken cancellationToken)
     {
+        SystemStateConditionEvaluator.TakeSystemStateRead(); // what was read before this walk is not its business
         var untracked = UntrackedVariables.GetValue(graph, static g => FindUntrackedVariables(g.OriginalOperation));
         foreach (var variable in untracked)
         {
@@ -57,7 +58,8 @@ internal static class RestartPathFlow
         }
 
         var ordered = calls.OrderBy(call => call.Syntax.SpanStart).ThenBy(call => call.Syntax.Span.Length).ToImmutableArray();
-        return new MethodFlow(graph, blocks.ToImmutableArray(), ordered);
+        var readsSystemState = SystemStateConditionEvaluator.TakeSystemStateRead();
+        return new MethodFlow(graph, blocks.ToImmutableArray(), ordered, readsSystemState);
     }
 
     /// <summary>
@@ -369,11 +371,12 @@ internal static class RestartPathFlow
 /// <summary>The path through one method body: the blocks it reaches (null for the others, by ordinal), and every call on it in source order.</summary>
 internal sealed class MethodFlow
 {
-    public MethodFlow(ControlFlowGraph graph, ImmutableArray<ReachedBlock?> blocks, ImmutableArray<ReachableCall> calls)
+    public MethodFlow(ControlFlowGraph graph, ImmutableArray<ReachedBlock?> blocks, ImmutableArray<ReachableCall> calls, bool readsSystemState)
     {
         Graph = graph;
         Blocks = blocks;
         Calls = calls;
+        ReadsSystemState = readsSystemState;
     }
 
     public ControlFlowGraph Graph { get; }
@@ -381,6 +384,12 @@ internal sealed class MethodFlow
     public ImmutableArray<ReachedBlock?> Blocks { get; }
 
     public ImmutableArray<ReachableCall> Calls { get; }
+
+    /// <summary>
+    /// Some value or branch of the walk read <c>Kernel.SystemState</c>: the flow holds only under the
+    /// system state it assumed. A flow that read none is the same under any system state.
+    /// </summary>
+    public bool ReadsSystemState { get; }
 }
 
 /// <summary>A block the path reaches: its calls in evaluation order, and the branches out of it the path can take.</summary>

@@ -27,6 +27,10 @@ internal sealed class SystemStateConditionEvaluator
     /// <summary>How deep the values of helpers returning a condition are followed (<c>if (AlreadyEnabled(device))</c>).</summary>
     private const int MaxInlineDepth = 3;
 
+    /// <summary>Set when an evaluation on this thread reads <c>Kernel.SystemState</c> (see <see cref="TakeSystemStateRead"/>).</summary>
+    [ThreadStatic]
+    private static bool systemStateRead;
+
     private readonly IPropertySymbol systemStateProperty;
     private readonly AbstractValue assumedState;
     private readonly SyntaxNode? stateOverrideNode;
@@ -138,6 +142,18 @@ internal sealed class SystemStateConditionEvaluator
         return null;
     }
 
+    /// <summary>
+    /// Whether an evaluation on this thread has read <c>Kernel.SystemState</c> since the last call, and
+    /// starts counting afresh. A walk whose evaluations never read it comes out the same whatever system
+    /// state is assumed.
+    /// </summary>
+    public static bool TakeSystemStateRead()
+    {
+        var read = systemStateRead;
+        systemStateRead = false;
+        return read;
+    }
+
     /// <summary>True when <paramref name="operation"/> reads <c>SystemState</c> from a kernel.</summary>
     public bool ReadsSystemState(IOperation operation) =>
         operation is IPropertyReferenceOperation reference &&
@@ -167,6 +183,7 @@ internal sealed class SystemStateConditionEvaluator
         switch (operation)
         {
             case IPropertyReferenceOperation when ReadsSystemState(operation):
+                systemStateRead = true;
                 return IsOverridden(operation.Syntax) ? stateOverride : assumedState;
             case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } nullable } when IsNullableValue(nullable):
                 return Evaluate(nullable, state, depth) is { IsConstant: true, Constant: not null } known ? known : AbstractValue.Unknown;
