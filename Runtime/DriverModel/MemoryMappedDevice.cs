@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using ShutdownAnalyzers.Hardware;
 using ShutdownAnalyzers.KernelCore;
@@ -130,7 +129,7 @@ public abstract class MemoryMappedDevice : Device
     [Acquires(DeviceResource.DmaBuffer)]
     public DmaBuffer MapDma(int pages)
     {
-        var buffer = new DmaBuffer(Kernel.Memory.Allocate(this, pages, Kernel.MemoryRange));
+        var buffer = new DmaBuffer(Kernel.Memory, Kernel.Memory.AllocatePages(this, pages, Kernel.MemoryRange));
         dmaBuffers.Add(buffer);
         Kernel.Resources.Acquire(this, DeviceResource.DmaBuffer, buffer);
         return buffer;
@@ -146,8 +145,7 @@ public abstract class MemoryMappedDevice : Device
         }
 
         Kernel.Resources.Release(this, DeviceResource.DmaBuffer, buffer);
-        buffer.IsMapped = false;
-        Kernel.Memory.Free(buffer.Pages.Where(page => ReferenceEquals(page.Owner, this)));
+        buffer.Unmap(this);
     }
 
     /// <summary>
@@ -196,10 +194,7 @@ public abstract class MemoryMappedDevice : Device
     public void ReserveAcrossKexec(DmaBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        foreach (var page in buffer.Pages)
-        {
-            page.IsReservedAcrossKexec = true;
-        }
+        buffer.ReserveAcrossKexec();
     }
 
     /// <summary>Maps the registers of BAR <paramref name="bar"/> (<c>pci_iomap</c>/<c>ioremap</c>).</summary>

@@ -127,7 +127,7 @@ internal sealed class Machine
         kernel.DeviceProbed = ScanHost;
         NoteAll($"{label} starts booting");
         var imagePages = (int)Math.Min(Random.Between(MinKernelImagePages, MaxKernelImagePages), memory.Count / 8);
-        Memory.Allocate(owner: null, imagePages, memory);
+        Memory.AllocatePages(owner: null, imagePages, memory);
         RunFor(EarlyBootMs);
         foreach (var device in declared.Where(d => d.Kind != DeviceKind.Scsi))
         {
