@@ -19,6 +19,9 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     private readonly DeviceRecord[] records;
     private readonly Dictionary<string, DeviceRecord> recordByName;
 
+    /// <summary>"<c>igb Probe(</c>": what a callback's moments say before the device's name, one string per driver and callback.</summary>
+    private readonly Dictionary<(string Driver, string Callback), string> callbackPrefixes = new();
+
     public RunRecord(Machine machine)
     {
         this.machine = machine;
@@ -30,20 +33,12 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         }
     }
 
-    /// <summary>
-    /// Adds a moment to every device's timeline. Devices whose hardware is in the same state share
-    /// one event: a machine of 10,000 devices is in a handful of states, and an event per device
-    /// was 10,000 more objects for each collection to trace.
-    /// </summary>
+    /// <summary>Adds a moment to every device's timeline.</summary>
     public void NoteAll(string what)
     {
-        var made = new List<TimelineEvent>(4);
         foreach (var record in records)
         {
-            if (!RepeatsLastMoment(record, what))
-            {
-                record.Timeline.Add(SharedMoment(made, HardwareState.Of(record.Declared), what));
-            }
+            AddTimeline(record, what, DeviceTimeline.TextKind.Plain, machineWide: true);
         }
     }
 
@@ -51,19 +46,19 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     {
         if (recordByName.TryGetValue(device, out var record))
         {
-            AddTimeline(record, what);
+            AddTimeline(record, what, DeviceTimeline.TextKind.Plain);
         }
     }
 
     public ScenarioReport BuildReport(Scenario scenario, KexecPolicy policy, int seed, long durationMs, Func<DeclaredDevice, string> healthy)
     {
-        var devices = new List<DeviceReport>();
+        var devices = new List<DeviceReport>(records.Length);
         foreach (var record in records)
         {
             var device = record.Declared;
             var ranked = Rank(record.Findings);
             var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
-            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.ToArray()));
+            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.Recorded()));
         }
 
         return new ScenarioReport(machine.Name, scenario, policy, seed, durationMs, devices);
@@ -128,7 +123,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         if (!list.Exists(e => e.Outcome == evidence.Outcome))
         {
             list.Add(evidence);
-            AddTimeline(record, $"{evidence.Outcome}: {evidence.Text}");
+            AddTimeline(record, $"{evidence.Outcome}: {evidence.Text}", DeviceTimeline.TextKind.Plain);
         }
     }
 
@@ -140,13 +135,13 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         Note(device.Name, text);
     }
 
-    void IKernelObserver.CallbackStarted(CallbackFrame frame) => Note(frame.Device.Name, $"{frame} called");
+    void IKernelObserver.CallbackStarted(CallbackFrame frame) => NoteCallback(frame, DeviceTimeline.TextKind.Called);
 
     void IKernelObserver.CallbackFinished(CallbackFrame frame, Exception? error)
     {
         if (error is null)
         {
-            Note(frame.Device.Name, $"{frame} returned");
+            NoteCallback(frame, DeviceTimeline.TextKind.Returned);
             return;
         }
 
@@ -178,55 +173,44 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
             frame: machine.Context.CurrentFrame);
     }
 
-    private void AddTimeline(DeviceRecord record, string what)
+    /// <summary>
+    /// "<c>igb Probe(0000:01:00.0) called</c>" or "<c>… returned</c>" on the device's timeline, kept as
+    /// the words before the device's name (one string per driver and callback) until a report is read.
+    /// </summary>
+    private void NoteCallback(CallbackFrame frame, DeviceTimeline.TextKind kind)
     {
-        if (!RepeatsLastMoment(record, what))
+        if (recordByName.TryGetValue(frame.Device.Name, out var record))
         {
-            record.Timeline.Add(Moment(HardwareState.Of(record.Declared), what, machineWide: false));
+            AddTimeline(record, CallbackPrefix(frame), kind);
         }
     }
 
-    /// <summary>The same words in the same kernel add nothing to a device's timeline.</summary>
-    private bool RepeatsLastMoment(DeviceRecord record, string what)
+    private string CallbackPrefix(CallbackFrame frame)
     {
-        var timeline = record.Timeline;
-        return timeline.Count > 0 && timeline[^1].What == what && timeline[^1].Kernel == (machine.Kernel?.Label ?? "");
-    }
-
-    /// <summary>The moment <paramref name="what"/> now, with the device's hardware in <paramref name="state"/>.</summary>
-    private TimelineEvent Moment(HardwareState state, string what, bool machineWide) =>
-        new(machine.Clock.NowMs, machine.Kernel?.Label ?? "", what, state.PowerState, state.BusMaster, state.DmaRunning, state.InterruptAsserted)
+        var key = (frame.DriverName, frame.Callback);
+        if (!callbackPrefixes.TryGetValue(key, out var prefix))
         {
-            MachineWide = machineWide,
-        };
-
-    /// <summary>The machine-wide moment <paramref name="what"/> for a device in <paramref name="state"/>: one already <paramref name="made"/> for another device in that state, or a new one.</summary>
-    private TimelineEvent SharedMoment(List<TimelineEvent> made, HardwareState state, string what)
-    {
-        foreach (var moment in made)
-        {
-            if (state == HardwareState.After(moment))
-            {
-                return moment;
-            }
+            prefix = $"{frame.DriverName} {frame.Callback}(";
+            callbackPrefixes.Add(key, prefix);
         }
 
-        var first = Moment(state, what, machineWide: true);
-        made.Add(first);
-        return first;
+        return prefix;
     }
 
-    /// <summary>What a timeline shows of a device's hardware right after a moment.</summary>
-    private readonly record struct HardwareState(PciPowerState? PowerState, bool BusMaster, bool DmaRunning, bool InterruptAsserted)
+    private void AddTimeline(DeviceRecord record, string text, DeviceTimeline.TextKind kind, bool machineWide = false)
     {
-        public static HardwareState Of(DeclaredDevice device)
-        {
-            var function = device.Unit as PciFunction;
-            var hardware = device.Unit as DeviceHardware;
-            return new(function?.PowerState, function?.BusMasterEnabled ?? false, hardware?.Dma.Running ?? false, hardware?.Interrupt.Asserted ?? false);
-        }
-
-        public static HardwareState After(TimelineEvent moment) => new(moment.PowerState, moment.BusMaster, moment.DmaRunning, moment.InterruptAsserted);
+        var function = record.Declared.Unit as PciFunction;
+        var hardware = record.Declared.Unit as DeviceHardware;
+        record.Timeline.Add(new DeviceTimeline.Moment(
+            machine.Clock.NowMs,
+            machine.Kernel?.Label ?? "",
+            text,
+            kind,
+            function?.PowerState,
+            function?.BusMasterEnabled ?? false,
+            hardware?.Dma.Running ?? false,
+            hardware?.Interrupt.Asserted ?? false,
+            machineWide));
     }
 
     /// <summary>What the run saw of one declared device: its findings (null until the first) and its timeline.</summary>
@@ -236,7 +220,6 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
         public List<Evidence>? Findings { get; set; }
 
-        /// <summary>Room from the start for the dozen moments a device sees in a scenario, so the list is not copied as it grows.</summary>
-        public List<TimelineEvent> Timeline { get; } = new(16);
+        public DeviceTimeline Timeline { get; } = new(declared.Name);
     }
 }
