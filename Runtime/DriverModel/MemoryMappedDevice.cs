@@ -15,7 +15,8 @@ public abstract class MemoryMappedDevice : Device
     /// <summary>What a read from a device that does not answer returns.</summary>
     public const uint AllOnes = 0xffff_ffff;
 
-    private readonly List<DmaBuffer> dmaBuffers = new();
+    /// <summary>The buffers mapped now: most devices map one, so room for one at first.</summary>
+    private readonly List<DmaBuffer> dmaBuffers = new(capacity: 1);
 
     protected MemoryMappedDevice(Kernel kernel, string name, DeviceHardware hardware, Device? parent)
         : base(kernel, name, parent)
@@ -288,7 +289,9 @@ public abstract class MemoryMappedDevice : Device
         Access(nameof(RestartFirmware), BusAccessKind.Control);
         if (Hardware.IsPresent)
         {
-            Hardware.RestartFirmware(Actor("RestartFirmware()"));
+            // The cause names the callback in the evidence of writes the restart loses; every NIC's
+            // probe restarts its firmware with none to lose, and formatting it was two strings a probe.
+            Hardware.RestartFirmware(Hardware.HoldsWritesAResetWouldLose ? Actor("RestartFirmware()") : "");
         }
     }
 }

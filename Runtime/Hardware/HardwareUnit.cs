@@ -47,6 +47,9 @@ public abstract class HardwareUnit
     {
     }
 
+    /// <summary>A reset now would lose acknowledged writes: only then is its cause ever read.</summary>
+    internal bool HoldsWritesAResetWouldLose => WriteCache is { IsNonVolatile: false } cache && cache.Unflushed.Count > 0;
+
     /// <summary>Drops what a volatile cache holds and reports it, as any reset or power loss does.</summary>
     internal void LoseVolatileCache(string cause)
     {
