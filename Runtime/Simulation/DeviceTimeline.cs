@@ -13,7 +13,7 @@ namespace ShutdownAnalyzers.Simulation;
 /// <see cref="TimelineEvent"/> objects and their texts are made when the report's timeline is
 /// first read, not while every collection of the run would have to trace them.
 /// </summary>
-internal sealed class DeviceTimeline(string device)
+internal sealed class DeviceTimeline(string device, DeviceTimeline.KernelLabels kernels)
 {
     private const string CalledSuffix = ") called";
     private const string ReturnedSuffix = ") returned";
@@ -57,6 +57,8 @@ internal sealed class DeviceTimeline(string device)
         _ => moment.Text,
     };
 
+    private string KernelOf(in Moment moment) => kernels[moment.Kernel];
+
     private int LengthOf(in Moment moment) => moment.Kind switch
     {
         TextKind.Called => moment.Text.Length + device.Length + CalledSuffix.Length,
@@ -70,8 +72,9 @@ internal sealed class DeviceTimeline(string device)
         || (LengthOf(a) == LengthOf(b) && What(a) == What(b));
 
     /// <summary>
-    /// One moment: when, in which kernel, what was said, and the device's hardware right after it,
-    /// packed into 32 bytes (the power state and the flags in a byte each).
+    /// One moment: when, in which kernel (by its number in <see cref="KernelLabels"/>), what was said,
+    /// and the device's hardware right after it, packed into 24 bytes (the power state and the flags
+    /// in a byte each).
     /// </summary>
     internal readonly struct Moment
     {
@@ -79,7 +82,7 @@ internal sealed class DeviceTimeline(string device)
         private readonly byte power;
         private readonly Flags flags;
 
-        public Moment(long atMs, string kernel, string text, TextKind kind, PciPowerState? powerState, bool busMaster, bool dmaRunning, bool interruptAsserted, bool machineWide)
+        public Moment(long atMs, ushort kernel, string text, TextKind kind, PciPowerState? powerState, bool busMaster, bool dmaRunning, bool interruptAsserted, bool machineWide)
         {
             AtMs = atMs;
             Kernel = kernel;
@@ -100,7 +103,7 @@ internal sealed class DeviceTimeline(string device)
 
         public long AtMs { get; }
 
-        public string Kernel { get; }
+        public ushort Kernel { get; }
 
         public string Text { get; }
 
@@ -115,6 +118,34 @@ internal sealed class DeviceTimeline(string device)
         public bool InterruptAsserted => (flags & Flags.InterruptAsserted) != 0;
 
         public bool MachineWide => (flags & Flags.MachineWide) != 0;
+    }
+
+    /// <summary>The labels of the kernels a run booted, numbered in order: a moment keeps the number, not the label.</summary>
+    internal sealed class KernelLabels
+    {
+        private readonly List<string> labels = new();
+
+        public string this[ushort number] => labels[number];
+
+        /// <summary>The number of <paramref name="label"/>, given the next one when first seen.</summary>
+        public ushort NumberOf(string label)
+        {
+            for (var i = labels.Count - 1; i >= 0; i--)
+            {
+                if (labels[i] == label)
+                {
+                    return (ushort)i;
+                }
+            }
+
+            if (labels.Count > ushort.MaxValue)
+            {
+                throw new InvalidOperationException("More kernels booted in one run than a timeline can number.");
+            }
+
+            labels.Add(label);
+            return (ushort)(labels.Count - 1);
+        }
     }
 
     /// <summary>A report's view of a device's timeline: its events, made on first read and kept.</summary>
@@ -138,7 +169,7 @@ internal sealed class DeviceTimeline(string device)
             for (var i = 0; i < count; i++)
             {
                 var moment = moments[i];
-                made[i] = new TimelineEvent(moment.AtMs, moment.Kernel, timeline.What(moment), moment.PowerState, moment.BusMaster, moment.DmaRunning, moment.InterruptAsserted)
+                made[i] = new TimelineEvent(moment.AtMs, timeline.KernelOf(moment), timeline.What(moment), moment.PowerState, moment.BusMaster, moment.DmaRunning, moment.InterruptAsserted)
                 {
                     MachineWide = moment.MachineWide,
                 };

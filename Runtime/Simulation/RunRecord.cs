@@ -19,13 +19,16 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     private readonly DeviceRecord[] records;
     private readonly Dictionary<string, DeviceRecord> recordByName;
 
+    /// <summary>The kernels the run booted, for every device's timeline.</summary>
+    private readonly DeviceTimeline.KernelLabels kernels = new();
+
     /// <summary>"<c>igb Probe(</c>": what a callback's moments say before the device's name, one string per driver and callback.</summary>
     private readonly Dictionary<(string Driver, string Callback), string> callbackPrefixes = new();
 
     public RunRecord(Machine machine)
     {
         this.machine = machine;
-        records = machine.Declared.Select(device => new DeviceRecord(device)).ToArray();
+        records = machine.Declared.Select(device => new DeviceRecord(device, kernels)).ToArray();
         recordByName = new Dictionary<string, DeviceRecord>(records.Length, StringComparer.Ordinal);
         foreach (var record in records)
         {
@@ -203,7 +206,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         var hardware = record.Declared.Unit as DeviceHardware;
         record.Timeline.Add(new DeviceTimeline.Moment(
             machine.Clock.NowMs,
-            machine.Kernel?.Label ?? "",
+            kernels.NumberOf(machine.Kernel?.Label ?? ""),
             text,
             kind,
             function?.PowerState,
@@ -214,12 +217,12 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     }
 
     /// <summary>What the run saw of one declared device: its findings (null until the first) and its timeline.</summary>
-    private sealed class DeviceRecord(DeclaredDevice declared)
+    private sealed class DeviceRecord(DeclaredDevice declared, DeviceTimeline.KernelLabels kernels)
     {
         public DeclaredDevice Declared { get; } = declared;
 
         public List<Evidence>? Findings { get; set; }
 
-        public DeviceTimeline Timeline { get; } = new(declared.Name);
+        public DeviceTimeline Timeline { get; } = new(declared.Name, kernels);
     }
 }
