@@ -16,6 +16,9 @@ public abstract class HardwareUnit
     /// <summary>False once the unit has been pulled out (surprise removal): it answers nothing any more.</summary>
     public bool IsPresent { get; internal set; } = true;
 
+    /// <summary>The machine build that declared the unit (see <c>MachineBuilder</c>), 0 before any.</summary>
+    internal int DeclaredInBuild { get; set; }
+
     /// <summary>A write cache in front of the media, if the unit has one.</summary>
     public WriteCache? WriteCache { get; init; }
 

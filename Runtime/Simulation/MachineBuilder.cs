@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using ShutdownAnalyzers.DriverModel;
 using ShutdownAnalyzers.Hardware;
 
@@ -20,13 +21,20 @@ public sealed class MachineBuilder
 
     private readonly List<DeclaredDevice> devices = new();
     private readonly Dictionary<string, DeclaredDevice> byName = new(StringComparer.Ordinal);
-    private readonly HashSet<HardwareUnit> units = new(ReferenceEqualityComparer.Instance);
     private readonly List<Func<IDriverBinding>> drivers = new();
+
+    /// <summary>
+    /// This build's number, stamped on each unit it declares: a unit declared twice carries it
+    /// already. A set of every unit was one more table of thousands on a big machine.
+    /// </summary>
+    private readonly int build = Interlocked.Increment(ref lastBuild);
     private int nextIntx = FirstIntxLine;
     private int nextMsi = FirstMsiVector;
     private bool dmaIgnoresBusMaster;
     private int levelEventEveryMs;
     private bool dmaLockedWhileRunning;
+
+    private static int lastBuild;
 
     internal MachineBuilder()
     {
@@ -171,12 +179,13 @@ public sealed class MachineBuilder
             throw new ArgumentException($"A device named '{name}' is already declared.", nameof(name));
         }
 
-        if (units.Contains(unit))
+        if (unit.DeclaredInBuild == build)
         {
             throw new ArgumentException($"{name}: this hardware object is already declared as another device.", nameof(unit));
         }
 
         unit.Name = name;
+        unit.DeclaredInBuild = build;
         if (dmaIgnoresBusMaster && unit is PciFunction function)
         {
             function.IgnoreBusMasterDisable();
@@ -196,7 +205,6 @@ public sealed class MachineBuilder
         var declared = new DeclaredDevice(name, unit, kind, parent);
         devices.Add(declared);
         byName.Add(name, declared);
-        units.Add(unit);
         return this;
     }
 
