@@ -48,6 +48,9 @@ public sealed class MachineBuilder
 
     internal IReadOnlyList<DeclaredDevice> Devices => devices;
 
+    /// <summary>The declared devices by name, for the machine to keep: one table of them a run.</summary>
+    internal IReadOnlyDictionary<string, DeclaredDevice> DevicesByName => byName;
+
     internal IReadOnlyList<Func<IDriverBinding>> DriverFactories => drivers;
 
     public MachineBuilder WithMemory(int pages, int crashKernelPages = 512)
@@ -202,7 +205,7 @@ public sealed class MachineBuilder
             hardware.Dma.LockedWhileRunning |= dmaLockedWhileRunning;
         }
 
-        var declared = new DeclaredDevice(name, unit, kind, parent);
+        var declared = new DeclaredDevice(name, unit, kind, parent, Index: devices.Count);
         devices.Add(declared);
         byName.Add(name, declared);
         return this;
@@ -230,5 +233,5 @@ internal enum DeviceKind
     Scsi,
 }
 
-/// <summary>One declared piece of hardware: its name, the unit, its bus, its parent's name.</summary>
-internal sealed record DeclaredDevice(string Name, HardwareUnit Unit, DeviceKind Kind, string? Parent);
+/// <summary>One declared piece of hardware: its name, the unit, its bus, its parent's name, and its place in declaration order.</summary>
+internal sealed record DeclaredDevice(string Name, HardwareUnit Unit, DeviceKind Kind, string? Parent, int Index);

@@ -15,9 +15,8 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 {
     private readonly Machine machine;
 
-    /// <summary>Each declared device's record, in declaration order and by name.</summary>
+    /// <summary>Each declared device's record, in declaration order (<see cref="DeclaredDevice.Index"/>).</summary>
     private readonly DeviceRecord[] records;
-    private readonly Dictionary<string, DeviceRecord> recordByName;
 
     /// <summary>The kernels the run booted, for every device's timeline.</summary>
     private readonly DeviceTimeline.KernelLabels kernels = new();
@@ -29,11 +28,6 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     {
         this.machine = machine;
         records = machine.Declared.Select(device => new DeviceRecord(device, kernels)).ToArray();
-        recordByName = new Dictionary<string, DeviceRecord>(records.Length, StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            recordByName[record.Declared.Name] = record;
-        }
     }
 
     /// <summary>Adds a moment to every device's timeline.</summary>
@@ -47,7 +41,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
     public void Note(string device, string what)
     {
-        if (recordByName.TryGetValue(device, out var record))
+        if (RecordOf(device) is { } record)
         {
             AddTimeline(record, what, DeviceTimeline.TextKind.Plain);
         }
@@ -61,7 +55,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
             var device = record.Declared;
             var ranked = Rank(record.Findings);
             var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
-            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.Recorded()));
+            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.Recorded()));
         }
 
         return new ScenarioReport(machine.Name, scenario, policy, seed, durationMs, devices);
@@ -116,7 +110,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
     void IKernelObserver.Found(Evidence evidence)
     {
-        if (!recordByName.TryGetValue(evidence.Device, out var record))
+        if (RecordOf(evidence.Device) is not { } record)
         {
             return;
         }
@@ -182,7 +176,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     /// </summary>
     private void NoteCallback(CallbackFrame frame, DeviceTimeline.TextKind kind)
     {
-        if (recordByName.TryGetValue(frame.Device.Name, out var record))
+        if (RecordOf(frame.Device.Name) is { } record)
         {
             AddTimeline(record, CallbackPrefix(frame), kind);
         }
@@ -199,6 +193,9 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
         return prefix;
     }
+
+    /// <summary>The record of the declared device named <paramref name="device"/>, if it is one.</summary>
+    private DeviceRecord? RecordOf(string device) => machine.FindDeclared(device) is { } declared ? records[declared.Index] : null;
 
     private void AddTimeline(DeviceRecord record, string text, DeviceTimeline.TextKind kind, bool machineWide = false)
     {
