@@ -14,7 +14,9 @@ namespace ShutdownAnalyzers.Analysis;
 /// The work on a compilation's method bodies that does not depend on what an analysis assumes: one
 /// semantic model per syntax tree, one control-flow graph per method body, the expression a method just
 /// returns. Shared by every analysis of the compilation — every rule, every set of assumptions — so a
-/// helper that several rules follow is bound and lowered once. Thread-safe; a value two threads race to
+/// helper that several rules follow is bound and lowered once. The rules ask for bodies from symbol
+/// actions rather than operation-block actions: only the bodies they follow are bound, and the
+/// compiler's analyzer driver keeps no per-type action tables for them. Thread-safe; a value two threads race to
 /// compute is equal either way.
 /// </summary>
 internal sealed class CompilationGraphs
@@ -48,30 +50,6 @@ internal sealed class CompilationGraphs
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Keeps a graph the compiler handed an operation-block action, so the method's local functions are
-    /// looked up in the same graph later.
-    /// </summary>
-    public void Remember(IMethodSymbol method, ControlFlowGraph graph) => graphs.TryAdd(method, graph);
-
-    /// <summary>
-    /// The graph of the method an operation-block action is analysing: the one built already for this
-    /// compilation when there is one, else <paramref name="compilerGraph"/> (the action's own, which the
-    /// compiler caches for every action on the block), kept for every later question about the method.
-    /// Either way the method is lowered once for all rules, whether a symbol action or a block action asks first.
-    /// </summary>
-    public ControlFlowGraph Share(IMethodSymbol method, System.Func<ControlFlowGraph> compilerGraph)
-    {
-        var key = (method.PartialImplementationPart ?? method).OriginalDefinition;
-        if (graphs.TryGetValue(key, out var cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var graph = compilerGraph();
-        return graphs.AddOrUpdate(key, graph, (_, existing) => existing ?? graph)!;
     }
 
     /// <summary>The method's control-flow graph (a local function's from its container's), or null without a body here.</summary>

@@ -29,6 +29,7 @@ internal sealed class EffectAttributes
         WaitsWithoutTimeout = symbols.WaitsOnHardwareAttribute is { } waits ? new WaitsWithoutTimeoutEffect(waits) : null;
         PerformsIo = Create(symbols.PerformsIoAttribute);
         ReservesAcrossKexec = Create(symbols.ReservesAcrossKexecAttribute);
+        UnfollowedCall = new UnfollowedCallEffect(symbols);
     }
 
     /// <summary><c>[PowersOff]</c>: D3, spin-down, head park; conditional on an argument where the attribute says so.</summary>
@@ -53,6 +54,12 @@ internal sealed class EffectAttributes
 
     /// <summary><c>[ReservesAcrossKexec]</c>: memory the next kernel never gets, so DMA into it is harmless.</summary>
     public Effect? ReservesAcrossKexec { get; }
+
+    /// <summary>
+    /// A call the analysis cannot see into that might do something to a device (<see cref="UnfollowedCallEffect"/>):
+    /// one instance, so every rule that asks about it shares the answers.
+    /// </summary>
+    public Effect UnfollowedCall { get; }
 
     /// <summary><c>[Acquires(resource)]</c> for one <c>DeviceResource</c> member, e.g. "Interrupt".</summary>
     public Effect? Acquires(string resource) => ForResource(symbols.AcquiresAttribute, resource);

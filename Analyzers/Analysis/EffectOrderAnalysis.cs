@@ -45,9 +45,9 @@ internal sealed class EffectOrderAnalysis
 
     /// <summary>How the normal paths through <paramref name="method"/> leave <paramref name="effect"/>, undone by <paramref name="undoneBy"/> when given.</summary>
     public PathCoverage GetCoverage(
-        IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, Effect? undoneBy, CancellationToken cancellationToken, ControlFlowGraph? graph)
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, Effect? undoneBy, CancellationToken cancellationToken)
     {
-        var walk = Walk(new Question(effect, undoneBy, target: null), MethodContext.Entry(method), thisType, new CallStack(), cancellationToken, graph, found: null);
+        var walk = Walk(new Question(effect, undoneBy, target: null), MethodContext.Entry(method), thisType, new CallStack(), cancellationToken, found: null);
         return new PathCoverage(walk.Summary.AtExit);
     }
 
@@ -57,10 +57,10 @@ internal sealed class EffectOrderAnalysis
     /// such path (starting at <paramref name="method"/>), in source order.
     /// </summary>
     public ImmutableArray<EffectCall> FindEffectCallsAvoiding(
-        IMethodSymbol method, INamedTypeSymbol? thisType, Effect target, Effect avoid, CancellationToken cancellationToken, ControlFlowGraph? graph)
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect target, Effect avoid, CancellationToken cancellationToken)
     {
         var found = new Dictionary<ReachableCall, CallPath>();
-        Walk(new Question(avoid, undoneBy: null, target), MethodContext.Entry(method), thisType, new CallStack(), cancellationToken, graph, found);
+        Walk(new Question(avoid, undoneBy: null, target), MethodContext.Entry(method), thisType, new CallStack(), cancellationToken, found);
         return found
             .OrderBy(pair => pair.Key.Syntax.SpanStart)
             .ThenBy(pair => pair.Key.Syntax.Span.Length)
@@ -87,7 +87,7 @@ internal sealed class EffectOrderAnalysis
         }
 
         stack.Push(key);
-        var walk = Walk(key.Question, key.Context, key.ThisType, stack, cancellationToken, graph: null, found: null);
+        var walk = Walk(key.Question, key.Context, key.ThisType, stack, cancellationToken, found: null);
         stack.Pop();
 
         // Final when it relied on nothing still in progress below this method (see RestartPathAnalysis).
@@ -111,10 +111,9 @@ internal sealed class EffectOrderAnalysis
         INamedTypeSymbol? thisType,
         CallStack stack,
         CancellationToken cancellationToken,
-        ControlFlowGraph? graph,
         Dictionary<ReachableCall, CallPath>? found)
     {
-        if (cache.GetFlow(context, cancellationToken, graph) is not { } flow)
+        if (cache.GetFlow(context, cancellationToken) is not { } flow)
         {
             return (Passthrough, Final);
         }

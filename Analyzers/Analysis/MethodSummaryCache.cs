@@ -30,26 +30,20 @@ internal sealed class MethodSummaryCache
 
     /// <summary>
     /// The calls the path reaches in the method's body, or an empty list when the body is not
-    /// in this compilation (metadata, abstract, extern). <paramref name="knownGraph"/> saves building
-    /// the graph again when the caller already has it.
+    /// in this compilation (metadata, abstract, extern).
     /// </summary>
-    public ImmutableArray<ReachableCall> GetReachableCalls(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null) =>
-        GetFlow(context, cancellationToken, knownGraph)?.Calls ?? ImmutableArray<ReachableCall>.Empty;
+    public ImmutableArray<ReachableCall> GetReachableCalls(MethodContext context, CancellationToken cancellationToken) =>
+        GetFlow(context, cancellationToken)?.Calls ?? ImmutableArray<ReachableCall>.Empty;
 
     /// <summary>The path through the method's body block by block, or null when the body is not in this compilation.</summary>
-    public MethodFlow? GetFlow(MethodContext context, CancellationToken cancellationToken, ControlFlowGraph? knownGraph = null)
+    public MethodFlow? GetFlow(MethodContext context, CancellationToken cancellationToken)
     {
         if (flows.TryGetValue(context, out var flow))
         {
             return flow;
         }
 
-        if (knownGraph is not null && !knownGraph.LocalFunctions.IsEmpty)
-        {
-            graphs.Remember(context.Method, knownGraph);
-        }
-
-        var graph = knownGraph ?? GetGraph(context.Method, cancellationToken);
+        var graph = GetGraph(context.Method, cancellationToken);
         flow = graph is null ? null : RestartPathFlow.Analyze(graph, context.EntryState(), evaluator, cancellationToken);
         return flows.GetOrAdd(context, flow);
     }

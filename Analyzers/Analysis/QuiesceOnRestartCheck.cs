@@ -26,7 +26,6 @@ internal sealed class QuiesceOnRestartCheck
     private readonly DriverModelSymbols symbols;
     private readonly RestartPathAnalysis restartPath;
     private readonly RestartPathAnalysis anyState;
-    private readonly Effect unfollowed;
 
     private QuiesceOnRestartCheck(DriverModelSymbols symbols, RestartPathAnalysis restartPath, RestartPathAnalysis anyState, Effect starts, Effect? startsHarmlessAfter, Effect stops)
     {
@@ -36,7 +35,6 @@ internal sealed class QuiesceOnRestartCheck
         Starts = starts;
         StartsHarmlessAfter = startsHarmlessAfter;
         Stops = stops;
-        unfollowed = new UnfollowedCallEffect(symbols);
     }
 
     /// <summary>What Probe starts: <c>[EnablesDma]</c>, <c>[Acquires(Interrupt)]</c>.</summary>
@@ -132,7 +130,7 @@ internal sealed class QuiesceOnRestartCheck
         {
             if (symbols.IsBusApi(method) || !restartPath.HasBody(method) ||
                 restartPath.FindEffectPath(method, driverType, Stops, cancellationToken) is not null ||
-                restartPath.FindEffectPath(method, driverType, unfollowed, cancellationToken) is not null)
+                restartPath.FindEffectPath(method, driverType, restartPath.Effects.UnfollowedCall, cancellationToken) is not null)
             {
                 return null;
             }

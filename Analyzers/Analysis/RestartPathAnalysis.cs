@@ -5,9 +5,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using ShutdownAnalyzers.Infrastructure;
 
 namespace ShutdownAnalyzers.Analysis;
@@ -87,8 +85,8 @@ internal sealed class RestartPathAnalysis
     /// does not count for it ("does Probe still hold the regions when it returns?").
     /// </summary>
     public PathCoverage GetCoverage(
-        IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken, Effect? undoneBy = null, ControlFlowGraph? graph = null) =>
-        order.GetCoverage(method, thisType, effect, undoneBy, cancellationToken, graph);
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken, Effect? undoneBy = null) =>
+        order.GetCoverage(method, thisType, effect, undoneBy, cancellationToken);
 
     /// <summary>
     /// The calls in <paramref name="method"/>'s own body that have <paramref name="target"/>, or lead to
@@ -97,8 +95,8 @@ internal sealed class RestartPathAnalysis
     /// <paramref name="method"/>), in source order.
     /// </summary>
     public ImmutableArray<EffectCall> FindEffectCallsAvoiding(
-        IMethodSymbol method, INamedTypeSymbol? thisType, Effect target, Effect avoid, CancellationToken cancellationToken, ControlFlowGraph? graph = null) =>
-        order.FindEffectCallsAvoiding(method, thisType, target, avoid, cancellationToken, graph);
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect target, Effect avoid, CancellationToken cancellationToken) =>
+        order.FindEffectCallsAvoiding(method, thisType, target, avoid, cancellationToken);
 
     /// <summary>What <paramref name="operation"/> evaluates to under the assumptions, with no locals or parameters known.</summary>
     public AbstractValue Evaluate(IOperation operation) => evaluator.Evaluate(operation, FlowState.Empty);
@@ -112,15 +110,14 @@ internal sealed class RestartPathAnalysis
     /// <paramref name="method"/>), in source order.
     /// </summary>
     /// <param name="thisType">The type whose overrides virtual calls on <c>this</c> resolve to; usually the method's own type.</param>
-    /// <param name="graph">The method's graph when the caller has it (an operation-block action).</param>
     public ImmutableArray<EffectCall> FindEffectCalls(
-        IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken, ControlFlowGraph? graph = null)
+        IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken)
     {
         var root = MethodContext.Entry(method);
         var stack = new CallStack();
         stack.Push(new SummaryKey(effect, root, thisType));
         var found = ImmutableArray.CreateBuilder<EffectCall>();
-        foreach (var call in cache.GetReachableCalls(root, cancellationToken, graph))
+        foreach (var call in cache.GetReachableCalls(root, cancellationToken))
         {
             var step = FollowCall(effect, call, thisType, stack, cancellationToken);
             if (step.Path is { } path)
@@ -165,13 +162,6 @@ internal sealed class RestartPathAnalysis
     /// </summary>
     public ControlFlowGraph? GetControlFlowGraph(IMethodSymbol method, CancellationToken cancellationToken) =>
         cache.HasBody(method) ? cache.GetGraph(method, cancellationToken) : null;
-
-    /// <summary>
-    /// The graph of the method body an operation-block action analyses, shared with every analysis of
-    /// the compilation (<see cref="CompilationGraphs.Share"/>): pass it to the queries as their graph.
-    /// </summary>
-    public ControlFlowGraph GetControlFlowGraph(OperationBlockAnalysisContext context, IMethodSymbol method, IMethodBodyOperation body) =>
-        graphs.Share(method, () => context.GetControlFlowGraph(body));
 
     /// <summary>
     /// The method a call runs: the bound method, or for a virtual call on <c>this</c> the most derived

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -16,6 +17,9 @@ namespace ShutdownAnalyzers.Analysis;
 /// </summary>
 internal static class RestartPathFlow
 {
+    /// <summary>Each graph's untracked variables, found once: a method is walked under several contexts and assumptions.</summary>
+    private static readonly ConditionalWeakTable<ControlFlowGraph, HashSet<ISymbol>> UntrackedVariables = new();
+
     public static ImmutableArray<ReachableCall> FindReachableCalls(
         ControlFlowGraph graph,
         FlowState entryState,
@@ -30,7 +34,7 @@ internal static class RestartPathFlow
         SystemStateConditionEvaluator evaluator,
         CancellationToken cancellationToken)
     {
-        var untracked = FindUntrackedVariables(graph.OriginalOperation);
+        var untracked = UntrackedVariables.GetValue(graph, static g => FindUntrackedVariables(g.OriginalOperation));
         foreach (var variable in untracked)
         {
             entryState = entryState.Set(variable, AbstractValue.Unknown);
@@ -58,7 +62,8 @@ internal static class RestartPathFlow
 
     /// <summary>
     /// Variables whose value the walk cannot follow: written inside a lambda or local function, passed
-    /// by reference, ref locals, or declared by a pattern. They are always unknown.
+    /// by reference, ref locals, or declared by a pattern. They are always unknown. The set is only read
+    /// once made, so walks on other threads share it.
     /// </summary>
     private static HashSet<ISymbol> FindUntrackedVariables(IOperation root)
     {
@@ -141,6 +146,9 @@ internal static class RestartPathFlow
         private readonly ControlFlowGraph graph;
         private readonly SystemStateConditionEvaluator evaluator;
         private readonly HashSet<ISymbol> untracked;
+
+        /// <summary>The operations <see cref="Transfer"/> has still to visit; empty between calls, kept to save a stack per statement.</summary>
+        private readonly Stack<(IOperation Operation, bool ChildrenDone)> operationStack = new();
 
         public Walker(ControlFlowGraph graph, SystemStateConditionEvaluator evaluator, HashSet<ISymbol> untracked)
         {
@@ -279,7 +287,7 @@ internal static class RestartPathFlow
         /// </summary>
         private FlowState Transfer(IOperation root, FlowState state, List<ReachableCall>? calls)
         {
-            var stack = new Stack<(IOperation Operation, bool ChildrenDone)>();
+            var stack = operationStack;
             stack.Push((root, false));
             while (stack.Count > 0)
             {

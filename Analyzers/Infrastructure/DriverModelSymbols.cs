@@ -261,24 +261,39 @@ internal sealed class DriverModelSymbols
     }
 
     /// <summary>
+    /// The override of <paramref name="apiCallback"/> that <paramref name="type"/> declares itself, or
+    /// null when it inherits the callback or leaves the API's default: the callback a rule checks where
+    /// it is written, once, rather than in every driver that inherits it.
+    /// </summary>
+    public static IMethodSymbol? FindDeclaredOverride(INamedTypeSymbol type, IMethodSymbol apiCallback)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type, apiCallback.ContainingType))
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers(apiCallback.Name))
+        {
+            if (member is IMethodSymbol { IsOverride: true } method && Overrides(method, apiCallback))
+            {
+                return method;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The most derived override of <paramref name="apiCallback"/> in <paramref name="type"/> or its
     /// bases, or null when the API's empty default is still in force.
     /// </summary>
     public static IMethodSymbol? FindOverride(INamedTypeSymbol type, IMethodSymbol apiCallback)
     {
-        for (var current = type; current is not null; current = current.BaseType)
+        for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current, apiCallback.ContainingType); current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, apiCallback.ContainingType))
+            if (FindDeclaredOverride(current, apiCallback) is { } method)
             {
-                return null;
-            }
-
-            foreach (var member in current.GetMembers(apiCallback.Name))
-            {
-                if (member is IMethodSymbol { IsOverride: true } method && Overrides(method, apiCallback))
-                {
-                    return method;
-                }
+                return method;
             }
         }
 

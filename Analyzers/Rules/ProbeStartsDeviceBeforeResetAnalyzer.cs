@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using ShutdownAnalyzers.Analysis;
 using ShutdownAnalyzers.Infrastructure;
 
@@ -73,14 +71,16 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
         }
 
         var checker = new ProbeChecker(analysis, questions.ToImmutable());
-        context.RegisterSymbolStartAction(
+        context.RegisterSymbolAction(
             symbolContext =>
             {
                 var driverType = (INamedTypeSymbol)symbolContext.Symbol;
                 if (symbols.GetDriverBase(driverType) is { } driverBase &&
-                    DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe) is { } apiProbe)
+                    DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe) is { } apiProbe &&
+                    DriverModelSymbols.FindDeclaredOverride(driverType, apiProbe) is { } probe &&
+                    analysis.HasBody(probe))
                 {
-                    symbolContext.RegisterOperationBlockAction(block => checker.AnalyzeBlock(block, driverType, apiProbe));
+                    checker.Analyze(symbolContext, driverType, probe);
                 }
             },
             SymbolKind.NamedType);
@@ -115,30 +115,14 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
             this.questions = questions;
         }
 
-        public void AnalyzeBlock(OperationBlockAnalysisContext context, INamedTypeSymbol driverType, IMethodSymbol apiProbe)
+        public void Analyze(SymbolAnalysisContext context, INamedTypeSymbol driverType, IMethodSymbol probe)
         {
-            if (context.OwningSymbol is not IMethodSymbol { IsOverride: true } probe ||
-                !SymbolEqualityComparer.Default.Equals(probe.ContainingType, driverType) ||
-                !SymbolEqualityComparer.Default.Equals(DriverModelSymbols.FindOverride(driverType, apiProbe), probe))
-            {
-                return;
-            }
-
-            ControlFlowGraph? graph = null;
-            foreach (var block in context.OperationBlocks)
-            {
-                if (block is IMethodBodyOperation body)
-                {
-                    graph = analysis.GetControlFlowGraph(context, probe, body);
-                }
-            }
-
             // One diagnostic per Probe, on the first call of its body that starts the device too early:
             // one reset at the top of Probe covers them all.
             (EffectCall Call, StartQuestion Question)? first = null;
             foreach (var question in questions)
             {
-                var calls = analysis.FindEffectCallsAvoiding(probe, driverType, question.Target, question.Before, context.CancellationToken, graph);
+                var calls = analysis.FindEffectCallsAvoiding(probe, driverType, question.Target, question.Before, context.CancellationToken);
                 if (calls.FirstOrDefault() is { } call &&
                     (first is null || call.Call.Syntax.SpanStart < first.Value.Call.Call.Syntax.SpanStart))
                 {

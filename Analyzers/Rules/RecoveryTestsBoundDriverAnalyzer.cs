@@ -70,7 +70,7 @@ public sealed class RecoveryTestsBoundDriverAnalyzer : DiagnosticAnalyzer
         }
 
         var recoveryCode = new RecoveryCode(symbols, analysis);
-        context.RegisterSymbolStartAction(
+        context.RegisterSymbolAction(
             symbolContext =>
             {
                 var driverType = (INamedTypeSymbol)symbolContext.Symbol;
@@ -79,30 +79,20 @@ public sealed class RecoveryTestsBoundDriverAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                symbolContext.RegisterOperationBlockAction(block => AnalyzeHandler(block, driverType, handlers, recoveryCode));
+                foreach (var api in handlers)
+                {
+                    if (DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } handler &&
+                        analysis.GetControlFlowGraph(handler, symbolContext.CancellationToken) is { } graph)
+                    {
+                        AnalyzeHandler(symbolContext, driverType, handler, graph, recoveryCode);
+                    }
+                }
             },
             SymbolKind.NamedType);
     }
 
-    private static void AnalyzeHandler(OperationBlockAnalysisContext context, INamedTypeSymbol driverType, ImmutableArray<IMethodSymbol> handlers, RecoveryCode recoveryCode)
+    private static void AnalyzeHandler(SymbolAnalysisContext context, INamedTypeSymbol driverType, IMethodSymbol handler, ControlFlowGraph graph, RecoveryCode recoveryCode)
     {
-        if (context.OwningSymbol is not IMethodSymbol { IsOverride: true } handler ||
-            !SymbolEqualityComparer.Default.Equals(handler.ContainingType, driverType) ||
-            !handlers.Any(api => SymbolEqualityComparer.Default.Equals(DriverModelSymbols.FindOverride(driverType, api), handler)))
-        {
-            return;
-        }
-
-        // The body is the operation block: a method body, or for a block-bodied method the block itself.
-        var body = context.OperationBlocks.FirstOrDefault(block => block is IMethodBodyOperation) ??
-                   context.OperationBlocks.FirstOrDefault(block => block is IBlockOperation);
-        if (body is null)
-        {
-            return;
-        }
-
-        var graph = context.GetControlFlowGraph(body);
-
         foreach (var finding in recoveryCode.FindInHandler(handler, driverType, graph, context.CancellationToken))
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(IsTestProperty, finding.Through.IsEmpty ? "true" : "false");

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using ShutdownAnalyzers.Analysis;
 using ShutdownAnalyzers.Infrastructure;
 
@@ -49,18 +47,19 @@ public sealed class ShutdownPowersOffOnRestartAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterSymbolStartAction(
+        context.RegisterSymbolAction(
             symbolContext =>
             {
                 var driverType = (INamedTypeSymbol)symbolContext.Symbol;
                 if (symbols.GetDriverBase(driverType) is not { } driverBase ||
-                    DriverModelSymbols.GetCallback(driverBase, "Shutdown") is not { } apiShutdown)
+                    DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown ||
+                    DriverModelSymbols.FindDeclaredOverride(driverType, apiShutdown) is not { } shutdown ||
+                    !analysis.HasBody(shutdown))
                 {
                     return;
                 }
 
-                var checker = new ShutdownChecker(analysis, powersOff, driverType, driverBase, apiShutdown);
-                symbolContext.RegisterOperationBlockAction(checker.AnalyzeBlock);
+                new ShutdownChecker(analysis, powersOff, driverType, driverBase).Analyze(symbolContext, shutdown);
             },
             SymbolKind.NamedType);
     }
@@ -72,36 +71,18 @@ public sealed class ShutdownPowersOffOnRestartAnalyzer : DiagnosticAnalyzer
         private readonly Effect powersOff;
         private readonly INamedTypeSymbol driverType;
         private readonly INamedTypeSymbol driverBase;
-        private readonly IMethodSymbol apiShutdown;
 
-        public ShutdownChecker(RestartPathAnalysis analysis, Effect powersOff, INamedTypeSymbol driverType, INamedTypeSymbol driverBase, IMethodSymbol apiShutdown)
+        public ShutdownChecker(RestartPathAnalysis analysis, Effect powersOff, INamedTypeSymbol driverType, INamedTypeSymbol driverBase)
         {
             this.analysis = analysis;
             this.powersOff = powersOff;
             this.driverType = driverType;
             this.driverBase = driverBase;
-            this.apiShutdown = apiShutdown;
         }
 
-        public void AnalyzeBlock(OperationBlockAnalysisContext context)
+        public void Analyze(SymbolAnalysisContext context, IMethodSymbol shutdown)
         {
-            if (context.OwningSymbol is not IMethodSymbol { IsOverride: true } shutdown ||
-                !SymbolEqualityComparer.Default.Equals(shutdown.ContainingType, driverType) ||
-                !SymbolEqualityComparer.Default.Equals(DriverModelSymbols.FindOverride(driverType, apiShutdown), shutdown))
-            {
-                return;
-            }
-
-            ControlFlowGraph? graph = null;
-            foreach (var block in context.OperationBlocks)
-            {
-                if (block is IMethodBodyOperation body)
-                {
-                    graph = analysis.GetControlFlowGraph(context, shutdown, body);
-                }
-            }
-
-            var calls = analysis.FindEffectCalls(shutdown, driverType, powersOff, context.CancellationToken, graph);
+            var calls = analysis.FindEffectCalls(shutdown, driverType, powersOff, context.CancellationToken);
             if (calls.IsEmpty)
             {
                 return;

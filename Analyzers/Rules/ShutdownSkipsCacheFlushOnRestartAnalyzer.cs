@@ -57,18 +57,19 @@ public sealed class ShutdownSkipsCacheFlushOnRestartAnalyzer : DiagnosticAnalyze
             return;
         }
 
-        context.RegisterSymbolStartAction(
+        context.RegisterSymbolAction(
             symbolContext =>
             {
                 var driverType = (INamedTypeSymbol)symbolContext.Symbol;
                 if (symbols.GetDriverBase(driverType) is not { } driverBase ||
-                    DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown)
+                    DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown ||
+                    DriverModelSymbols.FindDeclaredOverride(driverType, apiShutdown) is not { } shutdown ||
+                    !restart.HasBody(shutdown))
                 {
                     return;
                 }
 
-                var checker = new ShutdownChecker(symbols, restart, powerOff, driverType, apiShutdown);
-                symbolContext.RegisterOperationBlockAction(checker.AnalyzeBlock);
+                new ShutdownChecker(symbols, restart, powerOff, driverType).Analyze(symbolContext, shutdown);
             },
             SymbolKind.NamedType);
     }
@@ -88,26 +89,17 @@ public sealed class ShutdownSkipsCacheFlushOnRestartAnalyzer : DiagnosticAnalyze
         private readonly RestartPathAnalysis restart;
         private readonly RestartPathAnalysis powerOff;
         private readonly INamedTypeSymbol driverType;
-        private readonly IMethodSymbol apiShutdown;
 
-        public ShutdownChecker(DriverModelSymbols symbols, RestartPathAnalysis restart, RestartPathAnalysis powerOff, INamedTypeSymbol driverType, IMethodSymbol apiShutdown)
+        public ShutdownChecker(DriverModelSymbols symbols, RestartPathAnalysis restart, RestartPathAnalysis powerOff, INamedTypeSymbol driverType)
         {
             this.symbols = symbols;
             this.restart = restart;
             this.powerOff = powerOff;
             this.driverType = driverType;
-            this.apiShutdown = apiShutdown;
         }
 
-        public void AnalyzeBlock(OperationBlockAnalysisContext context)
+        public void Analyze(SymbolAnalysisContext context, IMethodSymbol shutdown)
         {
-            if (context.OwningSymbol is not IMethodSymbol { IsOverride: true } shutdown ||
-                !SymbolEqualityComparer.Default.Equals(shutdown.ContainingType, driverType) ||
-                !SymbolEqualityComparer.Default.Equals(DriverModelSymbols.FindOverride(driverType, apiShutdown), shutdown))
-            {
-                return;
-            }
-
             var cancellationToken = context.CancellationToken;
             if (!powerOff.AlwaysReaches(shutdown, driverType, powerOff.Effects.FlushesCache!, cancellationToken) ||
                 restart.AlwaysReaches(shutdown, driverType, restart.Effects.FlushesCache!, cancellationToken))
@@ -119,7 +111,8 @@ public sealed class ShutdownSkipsCacheFlushOnRestartAnalyzer : DiagnosticAnalyze
             var location = shutdown.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
             var properties = ImmutableDictionary<string, string?>.Empty;
             var additional = Enumerable.Empty<Location>();
-            if (FindSkipCondition(shutdown, context.OperationBlocks, cancellationToken) is var (condition, join))
+            if (restart.GetControlFlowGraph(shutdown, cancellationToken)?.OriginalOperation is { } body &&
+                FindSkipCondition(shutdown, body, cancellationToken) is var (condition, join))
             {
                 properties = properties.Add(SkipConditionProperty, join);
                 additional = new[] { condition.Syntax.GetLocation() };
@@ -136,11 +129,11 @@ public sealed class ShutdownSkipsCacheFlushOnRestartAnalyzer : DiagnosticAnalyze
         /// with <c>||</c> when it is true on power-off (false means skip). Null when there is none such.
         /// </summary>
         private (IOperation Condition, string Join)? FindSkipCondition(
-            IMethodSymbol shutdown, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+            IMethodSymbol shutdown, IOperation body, CancellationToken cancellationToken)
         {
             var restartPowersOff = restart.Effects.PowersOff is { } powersOff &&
                                    restart.FindEffectPath(shutdown, driverType, powersOff, cancellationToken) is not null;
-            foreach (var conditional in blocks.SelectMany(block => block.DescendantsAndSelf()).OfType<IConditionalOperation>())
+            foreach (var conditional in body.DescendantsAndSelf().OfType<IConditionalOperation>())
             {
                 var condition = conditional.Condition;
                 if (IsInNestedFunction(conditional) || !condition.DescendantsAndSelf().Any(restart.ReadsSystemState) ||

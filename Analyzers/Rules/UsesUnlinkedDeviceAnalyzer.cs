@@ -61,7 +61,7 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterSymbolStartAction(
+        context.RegisterSymbolAction(
             symbolContext =>
             {
                 var driverType = (INamedTypeSymbol)symbolContext.Symbol;
@@ -70,12 +70,17 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var callbacks = new[] { DriverModelSymbols.Suspend, DriverModelSymbols.Shutdown, DriverModelSymbols.Remove }
-                    .Select(name => DriverModelSymbols.GetCallback(driverBase, name))
-                    .OfType<IMethodSymbol>()
-                    .ToImmutableArray();
-                var driver = new DriverUse(symbols, analysis, performsIo, driverType, DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe));
-                symbolContext.RegisterOperationBlockAction(block => driver.AnalyzeCallback(block, callbacks));
+                DriverUse? driver = null;
+                foreach (var name in new[] { DriverModelSymbols.Suspend, DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
+                {
+                    if (DriverModelSymbols.GetCallback(driverBase, name) is { } api &&
+                        DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } callback &&
+                        analysis.GetControlFlowGraph(callback, symbolContext.CancellationToken) is { } graph)
+                    {
+                        driver ??= new DriverUse(symbols, analysis, performsIo, driverType, DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe));
+                        driver.AnalyzeCallback(symbolContext, callback, graph);
+                    }
+                }
             },
             SymbolKind.NamedType);
     }
@@ -183,20 +188,10 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
             this.apiProbe = apiProbe;
         }
 
-        public void AnalyzeCallback(OperationBlockAnalysisContext context, ImmutableArray<IMethodSymbol> callbacks)
+        public void AnalyzeCallback(SymbolAnalysisContext context, IMethodSymbol callback, ControlFlowGraph graph)
         {
-            if (context.OwningSymbol is not IMethodSymbol { IsOverride: true } callback ||
-                !SymbolEqualityComparer.Default.Equals(callback.ContainingType, driverType) ||
-                !callbacks.Any(api => SymbolEqualityComparer.Default.Equals(DriverModelSymbols.FindOverride(driverType, api), callback)))
-            {
-                return;
-            }
-
-            var body = context.OperationBlocks.FirstOrDefault(block => block is IMethodBodyOperation) ??
-                       context.OperationBlocks.FirstOrDefault(block => block is IBlockOperation);
             var resolver = new DeviceOriginResolver(symbols, analysis, context.CancellationToken);
-            var graph = body is IMethodBodyOperation methodBody ? analysis.GetControlFlowGraph(context, callback, methodBody) : body is null ? null : context.GetControlFlowGraph(body);
-            if (graph is null || resolver.EntryFrame(callback, driverType, graph) is not { } frame)
+            if (resolver.EntryFrame(callback, driverType, graph) is not { } frame)
             {
                 return;
             }

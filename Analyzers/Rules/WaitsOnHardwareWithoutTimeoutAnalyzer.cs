@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ShutdownAnalyzers.Analysis;
 using ShutdownAnalyzers.Infrastructure;
@@ -67,7 +66,7 @@ public sealed class WaitsOnHardwareWithoutTimeoutAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterSymbolStartAction(
+        context.RegisterSymbolAction(
             symbolContext =>
             {
                 var driverType = (INamedTypeSymbol)symbolContext.Symbol;
@@ -76,14 +75,16 @@ public sealed class WaitsOnHardwareWithoutTimeoutAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var callbacks = new[] { DriverModelSymbols.Shutdown, DriverModelSymbols.Remove }
-                    .Select(name => DriverModelSymbols.GetCallback(driverBase, name))
-                    .OfType<IMethodSymbol>()
-                    .ToImmutableArray();
-                if (!callbacks.IsEmpty)
+                CallbackChecker? checker = null;
+                foreach (var name in new[] { DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
                 {
-                    var checker = new CallbackChecker(analysis, waitsWithoutTimeout, waitsOnHardware, driverType, callbacks);
-                    symbolContext.RegisterOperationBlockAction(checker.AnalyzeBlock);
+                    if (DriverModelSymbols.GetCallback(driverBase, name) is { } api &&
+                        DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } callback &&
+                        analysis.HasBody(callback))
+                    {
+                        checker ??= new CallbackChecker(analysis, waitsWithoutTimeout, waitsOnHardware, driverType);
+                        checker.Analyze(symbolContext, callback);
+                    }
                 }
             },
             SymbolKind.NamedType);
@@ -96,36 +97,18 @@ public sealed class WaitsOnHardwareWithoutTimeoutAnalyzer : DiagnosticAnalyzer
         private readonly Effect waitsWithoutTimeout;
         private readonly INamedTypeSymbol waitsOnHardware;
         private readonly INamedTypeSymbol driverType;
-        private readonly ImmutableArray<IMethodSymbol> apiCallbacks;
 
-        public CallbackChecker(RestartPathAnalysis analysis, Effect waitsWithoutTimeout, INamedTypeSymbol waitsOnHardware, INamedTypeSymbol driverType, ImmutableArray<IMethodSymbol> apiCallbacks)
+        public CallbackChecker(RestartPathAnalysis analysis, Effect waitsWithoutTimeout, INamedTypeSymbol waitsOnHardware, INamedTypeSymbol driverType)
         {
             this.analysis = analysis;
             this.waitsWithoutTimeout = waitsWithoutTimeout;
             this.waitsOnHardware = waitsOnHardware;
             this.driverType = driverType;
-            this.apiCallbacks = apiCallbacks;
         }
 
-        public void AnalyzeBlock(OperationBlockAnalysisContext context)
+        public void Analyze(SymbolAnalysisContext context, IMethodSymbol callback)
         {
-            if (context.OwningSymbol is not IMethodSymbol { IsOverride: true } callback ||
-                !SymbolEqualityComparer.Default.Equals(callback.ContainingType, driverType) ||
-                !apiCallbacks.Any(api => SymbolEqualityComparer.Default.Equals(DriverModelSymbols.FindOverride(driverType, api), callback)))
-            {
-                return;
-            }
-
-            ControlFlowGraph? graph = null;
-            foreach (var block in context.OperationBlocks)
-            {
-                if (block is IMethodBodyOperation body)
-                {
-                    graph = analysis.GetControlFlowGraph(context, callback, body);
-                }
-            }
-
-            foreach (var call in analysis.FindEffectCalls(callback, driverType, waitsWithoutTimeout, context.CancellationToken, graph))
+            foreach (var call in analysis.FindEffectCalls(callback, driverType, waitsWithoutTimeout, context.CancellationToken))
             {
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 var additional = Enumerable.Empty<Location>();

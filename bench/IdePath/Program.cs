@@ -73,6 +73,7 @@ public static class Program
         var passTimes = new List<double>();
         var compileCpu = new List<double>();
         var passCpu = new List<double>();
+        var passAllocated = new List<double>();
         ImmutableArray<Diagnostic> diagnostics = default;
         for (var round = 0; round < rounds; round++)
         {
@@ -88,8 +89,10 @@ public static class Program
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             var passWatch = Stopwatch.StartNew();
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
             passCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            passAllocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6);
             passTimes.Add(passWatch.Elapsed.TotalMilliseconds);
             foreach (var analyzer in analyzers)
             {
@@ -107,6 +110,7 @@ public static class Program
         Console.WriteLine($"| **sum of the analyzers' times** | {string.Join(" | ", Enumerable.Range(0, rounds).Select(r => times.Values.Sum(list => list[r]).ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| analyzer pass, wall clock | {string.Join(" | ", passTimes.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| analyzer pass, CPU time | {string.Join(" | ", passCpu.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| analyzer pass, allocated (MB) | {string.Join(" | ", passAllocated.Select(mb => mb.ToString("F0", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| compiler diagnostics (bind all), wall clock | {string.Join(" | ", compileTimes.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| compiler diagnostics (bind all), CPU time | {string.Join(" | ", compileCpu.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine();
