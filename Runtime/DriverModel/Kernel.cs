@@ -43,7 +43,7 @@ public sealed class Kernel
         devices = new List<Device>(expectedDevices);
         probeOrder = new List<Device>(expectedDevices);
         firstByName = new Dictionary<string, Device>(expectedDevices, StringComparer.Ordinal);
-        Resources = new ResourceLedger(expectedDevices);
+        Resources = new ResourceLedger();
         Order = new DeviceOrder(expectedDevices);
     }
 
