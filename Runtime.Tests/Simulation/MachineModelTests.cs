@@ -73,6 +73,18 @@ public class MachineModelTests
     }
 
     [Fact]
+    public void A_model_that_keeps_its_hardware_objects_declares_them_again_in_the_next_run()
+    {
+        var function = new PciFunction(1, 1);
+        var model = new TestMachineModel("kept", m => m.AddPciFunction("a", function));
+
+        Simulator.Run(model, Scenario.Kexec);
+        var again = Simulator.Run(model, Scenario.Kexec);
+
+        Assert.Equal("a", Assert.Single(again.Devices).Device);
+    }
+
+    [Fact]
     public void A_model_that_cannot_be_built_fails_with_one_line_naming_the_machine()
     {
         var error = BuildError(m => m.AddPciFunction("a", new PciFunction(1, 1), parent: "bridge"));

@@ -76,6 +76,16 @@ public abstract class Device
     /// <summary>Error recovery is working on the device.</summary>
     internal bool InErrorRecovery { get; set; }
 
+    /// <summary>
+    /// The device's slot in its kernel's device list (<see cref="KernelCore.DeviceOrder"/>), or -1 when
+    /// not in it: kept on the device, as the kernel keeps <c>kobj.entry</c> in it, rather than in a
+    /// table of every device the list must look it up in.
+    /// </summary>
+    internal int OrderSlot { get; set; } = -1;
+
+    /// <summary>What the device holds through its kernel's <see cref="ResourceLedger"/>, in the order it took it; null until the first.</summary>
+    internal List<ResourceLedger.Holding>? HeldResources { get; set; }
+
     /// <summary>The physical unit behind the device, if it has one the runtime models.</summary>
     internal virtual HardwareUnit? Unit => null;
 

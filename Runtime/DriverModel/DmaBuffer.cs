@@ -1,36 +1,40 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
 using ShutdownAnalyzers.Hardware;
 using ShutdownAnalyzers.KernelCore;
 
 namespace ShutdownAnalyzers.DriverModel;
 
 /// <summary>Pages mapped for a device's DMA (<c>dma_map_*</c>); valid until unmapped.</summary>
+/// <remarks>
+/// The mapping is its descriptors, each page with its generation when mapped; <see cref="Pages"/>
+/// and <see cref="Generations"/> are made from them when first read, since a simulated machine of
+/// thousands of devices maps tens of thousands of pages and almost never reads them back.
+/// </remarks>
 public sealed class DmaBuffer
 {
-    private readonly int[] generations;
+    private readonly PhysicalMemory memory;
+    private readonly DmaDescriptor[] descriptors;
+    private IReadOnlyList<MemoryPage>? pages;
+    private int[]? generations;
 
-    internal DmaBuffer(IReadOnlyList<MemoryPage> pages)
+    internal DmaBuffer(PhysicalMemory memory, long[] pages)
     {
-        Pages = pages;
-        generations = new int[pages.Count];
-        var descriptors = new DmaDescriptor[pages.Count];
-        for (var i = 0; i < pages.Count; i++)
+        this.memory = memory;
+        descriptors = new DmaDescriptor[pages.Length];
+        for (var i = 0; i < pages.Length; i++)
         {
-            generations[i] = pages[i].Generation;
-            descriptors[i] = new DmaDescriptor(pages[i].Number, generations[i]);
+            descriptors[i] = new DmaDescriptor(pages[i], memory.GenerationOf(pages[i]));
         }
-
-        Descriptors = descriptors;
     }
 
-    public IReadOnlyList<MemoryPage> Pages { get; }
+    public IReadOnlyList<MemoryPage> Pages => pages ??= Array.ConvertAll(descriptors, d => memory[d.Page]);
 
     /// <summary>Each page's generation when mapped: a later generation means someone else owns it now.</summary>
-    public IReadOnlyList<int> Generations => generations;
+    public IReadOnlyList<int> Generations => generations ??= Array.ConvertAll(descriptors, d => d.Generation);
 
     /// <summary>What a DMA engine pointed at the buffer is loaded with: each page with its generation when mapped.</summary>
-    internal IReadOnlyList<DmaDescriptor> Descriptors { get; }
+    internal IReadOnlyList<DmaDescriptor> Descriptors => descriptors;
 
     public bool IsMapped { get; internal set; } = true;
 
@@ -38,5 +42,21 @@ public sealed class DmaBuffer
     /// The pages changed hands since the mapping was made (a hibernation image was restored over
     /// them): a ring in such memory must be re-created, not restarted.
     /// </summary>
-    public bool IsStale => Pages.Where((page, i) => page.Generation != Generations[i]).Any();
+    public bool IsStale => Array.Exists(descriptors, d => memory.GenerationOf(d.Page) != d.Generation);
+
+    /// <summary>Keeps every page of the mapping out of the next kernel's hands across kexec.</summary>
+    internal void ReserveAcrossKexec()
+    {
+        foreach (var descriptor in descriptors)
+        {
+            memory.SetReservedAcrossKexec(descriptor.Page, reserved: true);
+        }
+    }
+
+    /// <summary>Frees the pages the device still owns (<c>dma_unmap_*</c>).</summary>
+    internal void Unmap(Device owner)
+    {
+        IsMapped = false;
+        memory.FreeOwnedBy(owner, descriptors);
+    }
 }

@@ -17,8 +17,10 @@ public sealed class Kernel
     private readonly List<Device> probeOrder;
     private readonly List<ProbeFailure> probeFailures = new();
 
-    // Indexed by interrupt line: every tick looks up the owner of every signalling line.
-    private MemoryMappedDevice?[] irqOwners = new MemoryMappedDevice?[256];
+    // Indexed by interrupt line: every tick looks up the owner of every signalling line. Sized for
+    // the lines below 256 and a vector per device above them, so a machine of thousands does not
+    // grow it by copying.
+    private MemoryMappedDevice?[] irqOwners;
 
     // Indexes over the device list, so lookups by name and walks over children stay O(1) per
     // device on machines with thousands of devices.
@@ -37,10 +39,11 @@ public sealed class Kernel
         Context = context;
         Label = label;
         MemoryRange = memoryRange;
+        irqOwners = new MemoryMappedDevice?[256 + expectedDevices];
         devices = new List<Device>(expectedDevices);
         probeOrder = new List<Device>(expectedDevices);
         firstByName = new Dictionary<string, Device>(expectedDevices, StringComparer.Ordinal);
-        Resources = new ResourceLedger(expectedDevices);
+        Resources = new ResourceLedger();
         Order = new DeviceOrder(expectedDevices);
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using ShutdownAnalyzers.Hardware;
 using ShutdownAnalyzers.KernelCore;
@@ -16,7 +15,8 @@ public abstract class MemoryMappedDevice : Device
     /// <summary>What a read from a device that does not answer returns.</summary>
     public const uint AllOnes = 0xffff_ffff;
 
-    private readonly List<DmaBuffer> dmaBuffers = new();
+    /// <summary>The buffers mapped now: most devices map one, so room for one at first.</summary>
+    private readonly List<DmaBuffer> dmaBuffers = new(capacity: 1);
 
     protected MemoryMappedDevice(Kernel kernel, string name, DeviceHardware hardware, Device? parent)
         : base(kernel, name, parent)
@@ -130,7 +130,7 @@ public abstract class MemoryMappedDevice : Device
     [Acquires(DeviceResource.DmaBuffer)]
     public DmaBuffer MapDma(int pages)
     {
-        var buffer = new DmaBuffer(Kernel.Memory.Allocate(this, pages, Kernel.MemoryRange));
+        var buffer = new DmaBuffer(Kernel.Memory, Kernel.Memory.AllocatePages(this, pages, Kernel.MemoryRange));
         dmaBuffers.Add(buffer);
         Kernel.Resources.Acquire(this, DeviceResource.DmaBuffer, buffer);
         return buffer;
@@ -146,8 +146,7 @@ public abstract class MemoryMappedDevice : Device
         }
 
         Kernel.Resources.Release(this, DeviceResource.DmaBuffer, buffer);
-        buffer.IsMapped = false;
-        Kernel.Memory.Free(buffer.Pages.Where(page => ReferenceEquals(page.Owner, this)));
+        buffer.Unmap(this);
     }
 
     /// <summary>
@@ -196,10 +195,7 @@ public abstract class MemoryMappedDevice : Device
     public void ReserveAcrossKexec(DmaBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        foreach (var page in buffer.Pages)
-        {
-            page.IsReservedAcrossKexec = true;
-        }
+        buffer.ReserveAcrossKexec();
     }
 
     /// <summary>Maps the registers of BAR <paramref name="bar"/> (<c>pci_iomap</c>/<c>ioremap</c>).</summary>
@@ -293,7 +289,9 @@ public abstract class MemoryMappedDevice : Device
         Access(nameof(RestartFirmware), BusAccessKind.Control);
         if (Hardware.IsPresent)
         {
-            Hardware.RestartFirmware(Actor("RestartFirmware()"));
+            // The cause names the callback in the evidence of writes the restart loses; every NIC's
+            // probe restarts its firmware with none to lose, and formatting it was two strings a probe.
+            Hardware.RestartFirmware(Hardware.HoldsWritesAResetWouldLose ? Actor("RestartFirmware()") : "");
         }
     }
 }

@@ -16,6 +16,9 @@ public abstract class HardwareUnit
     /// <summary>False once the unit has been pulled out (surprise removal): it answers nothing any more.</summary>
     public bool IsPresent { get; internal set; } = true;
 
+    /// <summary>The machine build that declared the unit (see <c>MachineBuilder</c>), 0 before any.</summary>
+    internal int DeclaredInBuild { get; set; }
+
     /// <summary>A write cache in front of the media, if the unit has one.</summary>
     public WriteCache? WriteCache { get; init; }
 
@@ -46,6 +49,9 @@ public abstract class HardwareUnit
     internal virtual void PowerOn()
     {
     }
+
+    /// <summary>A reset now would lose acknowledged writes: only then is its cause ever read.</summary>
+    internal bool HoldsWritesAResetWouldLose => WriteCache is { IsNonVolatile: false } cache && cache.Unflushed.Count > 0;
 
     /// <summary>Drops what a volatile cache holds and reports it, as any reset or power loss does.</summary>
     internal void LoseVolatileCache(string cause)

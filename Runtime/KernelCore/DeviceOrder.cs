@@ -16,9 +16,9 @@ internal sealed class DeviceOrder
 {
     // The list is kept as slots: a device moving to the tail leaves its slot empty and takes a new
     // one at the end, so moving is O(1) and a probe never scans the list. A device's slot number
-    // grows with each move, so slot numbers order devices as the list does.
+    // grows with each move, so slot numbers order devices as the list does. Each device keeps its
+    // own slot number (Device.OrderSlot): the list belongs to the device's kernel, the only one it joins.
     private readonly List<Device?> slots;
-    private readonly Dictionary<Device, int> slotOf;
     private readonly Dictionary<Device, List<Device>> children = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Devices seen with a link as consumer: the only ones that can move with a supplier.</summary>
@@ -29,7 +29,6 @@ internal sealed class DeviceOrder
     public DeviceOrder(int expectedDevices = 0)
     {
         slots = new List<Device?>(2 * expectedDevices);
-        slotOf = new Dictionary<Device, int>(expectedDevices, ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>A snapshot of the list head first, the order of <c>dpm_resume</c>.</summary>
@@ -48,7 +47,7 @@ internal sealed class DeviceOrder
 
     public void Add(Device device)
     {
-        if (slotOf.ContainsKey(device))
+        if (IsListed(device))
         {
             return;
         }
@@ -70,12 +69,12 @@ internal sealed class DeviceOrder
 
     public void Remove(Device device)
     {
-        if (!slotOf.Remove(device, out var slot))
+        if (!IsListed(device))
         {
             return;
         }
 
-        EmptySlot(slot);
+        EmptySlot(TakeSlotFrom(device));
         consumers.Remove(device);
         if (device.Parent is { } parent && children.TryGetValue(parent, out var siblings))
         {
@@ -120,21 +119,30 @@ internal sealed class DeviceOrder
     /// <summary>Moves the device itself to the tail; false when it is not in the list.</summary>
     private bool MoveAlone(Device device)
     {
-        if (!slotOf.Remove(device, out var slot))
+        if (!IsListed(device))
         {
             return false;
         }
 
-        EmptySlot(slot);
+        EmptySlot(TakeSlotFrom(device));
         TakeTailSlot(device);
         NoteLinks(device);
         return true;
     }
 
+    private static bool IsListed(Device device) => device.OrderSlot >= 0;
+
     private void TakeTailSlot(Device device)
     {
-        slotOf.Add(device, slots.Count);
+        device.OrderSlot = slots.Count;
         slots.Add(device);
+    }
+
+    private static int TakeSlotFrom(Device device)
+    {
+        var slot = device.OrderSlot;
+        device.OrderSlot = -1;
+        return slot;
     }
 
     private void EmptySlot(int slot)
@@ -147,7 +155,6 @@ internal sealed class DeviceOrder
         {
             var devices = InOrder();
             slots.Clear();
-            slotOf.Clear();
             emptySlots = 0;
             foreach (var device in devices)
             {
@@ -183,5 +190,5 @@ internal sealed class DeviceOrder
     private List<Device> InListOrder(IEnumerable<Device>? devices) =>
         devices is null
             ? new List<Device>()
-            : devices.Where(slotOf.ContainsKey).OrderBy(d => slotOf[d]).ToList();
+            : devices.Where(IsListed).OrderBy(d => d.OrderSlot).ToList();
 }

@@ -59,7 +59,7 @@ internal static class DmaTraffic
             corrupting++;
 
             // The evidence names a page someone owns now if there is one: that is the damage a reader looks for.
-            if (telling is null || (!memory[telling.Value.Page].IsAllocated && memory[descriptor.Page].IsAllocated))
+            if (telling is null || (!memory.IsAllocated(telling.Value.Page) && memory.IsAllocated(descriptor.Page)))
             {
                 telling = descriptor;
             }

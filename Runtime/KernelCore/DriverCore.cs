@@ -14,26 +14,28 @@ internal static class DriverCore
         }
 
         var frame = new CallbackFrame(device, driver, callback.ToString());
-        return device.Kernel.Context.Invoke(frame, () =>
+        return device.Kernel.Context.Invoke(frame, (driver, device, callback), static call => Call(call.driver, call.device, call.callback));
+    }
+
+    private static void Call(IDriverBinding driver, Device device, DriverCallback callback)
+    {
+        switch (callback)
         {
-            switch (callback)
-            {
-                case DriverCallback.Shutdown:
-                    driver.Shutdown(device);
-                    break;
-                case DriverCallback.Suspend:
-                    driver.Suspend(device);
-                    break;
-                case DriverCallback.Resume:
-                    driver.Resume(device);
-                    break;
-                case DriverCallback.Remove:
-                    driver.Remove(device);
-                    break;
-                default:
-                    driver.Probe(device);
-                    break;
-            }
-        });
+            case DriverCallback.Shutdown:
+                driver.Shutdown(device);
+                break;
+            case DriverCallback.Suspend:
+                driver.Suspend(device);
+                break;
+            case DriverCallback.Resume:
+                driver.Resume(device);
+                break;
+            case DriverCallback.Remove:
+                driver.Remove(device);
+                break;
+            default:
+                driver.Probe(device);
+                break;
+        }
     }
 }

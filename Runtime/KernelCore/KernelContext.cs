@@ -55,12 +55,18 @@ internal sealed class KernelContext
     /// Runs a driver callback. In a simulation an exception is contained and reported, as the kernel's
     /// shutdown loop goes on past a broken driver; on its own the exception propagates.
     /// </summary>
-    public bool Invoke(CallbackFrame frame, Action callback)
+    public bool Invoke(CallbackFrame frame, Action callback) => Invoke(frame, callback, static call => call());
+
+    /// <summary>
+    /// As <see cref="Invoke(CallbackFrame, Action)"/>, calling <paramref name="callback"/> with
+    /// <paramref name="state"/>: a static callback makes no closure (every device's Shutdown is called).
+    /// </summary>
+    public bool Invoke<TState>(CallbackFrame frame, TState state, Action<TState> callback)
     {
         Enter(frame);
         try
         {
-            callback();
+            callback(state);
             Observer?.CallbackFinished(frame, null);
             return true;
         }

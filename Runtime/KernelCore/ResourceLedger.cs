@@ -12,29 +12,20 @@ public sealed record HeldResource(Device Holder, DeviceResource Kind, object Han
 /// Every resource drivers hold, by device: what Remove must have given back. Exclusive resources
 /// (interrupt lines, regions) cannot be taken twice.
 /// </summary>
+/// <remarks>
+/// What a device holds is kept on the device, in the order it took it (<see cref="Device.HeldResources"/>,
+/// as the kernel keeps a device's managed resources on <c>dev-&gt;devres_head</c>), not in a table of
+/// every device: a kernel's ledger is the only one its devices take resources through.
+/// </remarks>
 public sealed class ResourceLedger
 {
-    /// <summary>
-    /// What each device holds, in the order it took it; devices are compared by reference. Kept as
-    /// values: every probe takes several, and <see cref="HeldBy"/> is asked only after a Remove.
-    /// </summary>
-    private readonly Dictionary<Device, List<Holding>> held;
-
-    public ResourceLedger()
-        : this(expectedDevices: 0)
-    {
-    }
-
-    internal ResourceLedger(int expectedDevices) =>
-        held = new Dictionary<Device, List<Holding>>(expectedDevices, ReferenceEqualityComparer.Instance);
-
     public IReadOnlyList<HeldResource> HeldBy(Device device) =>
-        held.TryGetValue(device, out var resources)
+        HoldingsOf(device) is { } resources
             ? resources.Select(r => new HeldResource(device, r.Kind, r.Handle)).ToList()
             : Array.Empty<HeldResource>();
 
     public bool Holds(Device device, DeviceResource kind) =>
-        held.TryGetValue(device, out var resources) && IndexOf(resources, kind, handle: null) >= 0;
+        HoldingsOf(device) is { } resources && IndexOf(resources, kind, handle: null) >= 0;
 
     internal void Acquire(Device device, DeviceResource kind, object handle)
     {
@@ -43,18 +34,18 @@ public sealed class ResourceLedger
             throw new InvalidOperationException($"{device.Name}: {Describe(kind)} is already held (busy).");
         }
 
-        if (!held.TryGetValue(device, out var resources))
+        if (!KeepsResourcesOf(device))
         {
-            resources = new List<Holding>();
-            held.Add(device, resources);
+            throw new InvalidOperationException($"{device.Name}: its resources are kept by its own kernel's ledger.");
         }
 
-        resources.Add(new Holding(kind, handle));
+        (device.HeldResources ??= new List<Holding>()).Add(new Holding(kind, handle));
     }
 
     internal void Release(Device device, DeviceResource kind, object handle)
     {
-        var index = held.TryGetValue(device, out var resources) ? IndexOf(resources, kind, handle) : -1;
+        var resources = HoldingsOf(device);
+        var index = resources is not null ? IndexOf(resources, kind, handle) : -1;
         if (index < 0)
         {
             throw new InvalidOperationException($"{device.Name}: releasing {Describe(kind)} that is not held.");
@@ -77,6 +68,11 @@ public sealed class ResourceLedger
         return -1;
     }
 
+    /// <summary>What <paramref name="device"/> holds through this ledger: nothing unless it is the device's kernel's.</summary>
+    private List<Holding>? HoldingsOf(Device device) => KeepsResourcesOf(device) ? device.HeldResources : null;
+
+    private bool KeepsResourcesOf(Device device) => ReferenceEquals(device.Kernel.Resources, this);
+
     private static bool IsExclusive(DeviceResource kind) => kind is DeviceResource.Interrupt or DeviceResource.Region;
 
     public static string Describe(DeviceResource kind) => kind switch
@@ -90,5 +86,5 @@ public sealed class ResourceLedger
     };
 
     /// <summary>One resource in a device's list: what kind, and the handle that identifies it.</summary>
-    private readonly record struct Holding(DeviceResource Kind, object Handle);
+    internal readonly record struct Holding(DeviceResource Kind, object Handle);
 }

@@ -32,7 +32,7 @@ internal sealed class ErrorRecoveryScenario : LifecycleScenario
     }
 
     public override string DescribeHealthy(Machine machine, DeclaredDevice device) =>
-        machine.DriverAtStart(device.Name).Length > 0 && device.Kind == DeviceKind.Pci
+        machine.DriverAtStart(device).Length > 0 && device.Kind == DeviceKind.Pci
             ? $"{device.Name}: recovered from a frozen link, then removed cleanly during a second recovery"
             : base.DescribeHealthy(machine, device);
 

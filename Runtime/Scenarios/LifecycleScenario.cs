@@ -11,7 +11,7 @@ internal abstract class LifecycleScenario
     /// <summary>The evidence line of a device nothing went wrong for.</summary>
     public virtual string DescribeHealthy(Machine machine, DeclaredDevice device)
     {
-        var driver = machine.DriverAtStart(device.Name);
+        var driver = machine.DriverAtStart(device);
         var now = machine.Find(device.Name);
         if (driver.Length == 0)
         {

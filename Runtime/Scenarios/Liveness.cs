@@ -15,7 +15,7 @@ internal static class Liveness
         foreach (var declared in machine.Declared)
         {
             if (declared.Unit is not DeviceHardware hardware
-                || !machine.WasDoingDmaAtStart(declared.Name)
+                || !machine.WasDoingDmaAtStart(declared)
                 || machine.Find(declared.Name) is not { Driver: { } driver, IsAdded: true } device)
             {
                 continue;

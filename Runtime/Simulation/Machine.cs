@@ -30,6 +30,7 @@ internal sealed class Machine
     public const int MaxKernelImagePages = 96;
 
     private readonly List<DeclaredDevice> declared;
+    private readonly IReadOnlyDictionary<string, DeclaredDevice> declaredByName;
     private readonly List<Func<IDriverBinding>> driverFactories;
     private readonly Dictionary<string, List<DeclaredDevice>> disksByHost;
 
@@ -38,8 +39,11 @@ internal sealed class Machine
 
     /// <summary>The units among them with a periodic interrupt: the only ones a quiet machine waits for.</summary>
     private readonly DeviceHardware[] periodicHardware;
-    private readonly Dictionary<string, string> driversAtStart;
-    private readonly HashSet<string> dmaRunningAtStart;
+
+    // What each declared device was doing when the scenario began, by declaration index: the
+    // driver bound (null: none) and whether its DMA ran.
+    private readonly string?[] driverAtStart;
+    private readonly bool[] dmaRunningAtStart;
 
     public Machine(MachineModel model, int seed)
     {
@@ -57,11 +61,12 @@ internal sealed class Machine
 
         Random = new DeterministicRandom(seed);
         declared = builder.Devices.ToList();
+        declaredByName = builder.DevicesByName;
         driverFactories = builder.DriverFactories.ToList();
         tickingHardware = declared.Select(d => d.Unit).OfType<DeviceHardware>().ToArray();
         periodicHardware = tickingHardware.Where(h => h.InterruptEveryMs > 0).ToArray();
-        driversAtStart = new Dictionary<string, string>(declared.Count);
-        dmaRunningAtStart = new HashSet<string>(declared.Count);
+        driverAtStart = new string?[declared.Count];
+        dmaRunningAtStart = new bool[declared.Count];
         disksByHost = declared.Where(d => d.Kind == DeviceKind.Scsi).GroupBy(d => d.Parent!).ToDictionary(g => g.Key, g => g.ToList());
         Memory = new PhysicalMemory(builder.MemoryPages);
         PrimaryMemory = new PageRange(0, builder.MemoryPages - builder.CrashKernelPages);
@@ -111,8 +116,11 @@ internal sealed class Machine
     /// <summary>The device the running kernel has for <paramref name="name"/>, if it found one.</summary>
     public Device? Find(string name) => Kernel.FindDevice(name);
 
-    /// <summary>The driver bound to <paramref name="name"/> when the scenario began, or "".</summary>
-    public string DriverAtStart(string name) => driversAtStart.TryGetValue(name, out var driver) ? driver : "";
+    /// <summary>The declared device named <paramref name="name"/>, if there is one.</summary>
+    public DeclaredDevice? FindDeclared(string name) => declaredByName.TryGetValue(name, out var device) ? device : null;
+
+    /// <summary>The driver bound to <paramref name="device"/> when the scenario began, or "".</summary>
+    public string DriverAtStart(DeclaredDevice device) => driverAtStart[device.Index] ?? "";
 
     public void RunFor(long milliseconds) => Clock.Advance(milliseconds);
 
@@ -127,7 +135,7 @@ internal sealed class Machine
         kernel.DeviceProbed = ScanHost;
         NoteAll($"{label} starts booting");
         var imagePages = (int)Math.Min(Random.Between(MinKernelImagePages, MaxKernelImagePages), memory.Count / 8);
-        Memory.Allocate(owner: null, imagePages, memory);
+        Memory.AllocatePages(owner: null, imagePages, memory);
         RunFor(EarlyBootMs);
         foreach (var device in declared.Where(d => d.Kind != DeviceKind.Scsi))
         {
@@ -150,18 +158,18 @@ internal sealed class Machine
         {
             if (Find(device.Name)?.Driver is { } driver)
             {
-                driversAtStart[device.Name] = driver.Name;
+                driverAtStart[device.Index] = driver.Name;
             }
 
             if (device.Unit is DeviceHardware { Dma.Running: true, CanMasterBus: true })
             {
-                dmaRunningAtStart.Add(device.Name);
+                dmaRunningAtStart[device.Index] = true;
             }
         }
     }
 
     /// <summary>The device's DMA engine was running when the scenario began.</summary>
-    public bool WasDoingDmaAtStart(string device) => dmaRunningAtStart.Contains(device);
+    public bool WasDoingDmaAtStart(DeclaredDevice device) => dmaRunningAtStart[device.Index];
 
     public void MarkScenarioEnd() => ScenarioEndMs = Clock.NowMs;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using ShutdownAnalyzers.DriverModel;
 using ShutdownAnalyzers.Hardware;
 
@@ -20,13 +21,20 @@ public sealed class MachineBuilder
 
     private readonly List<DeclaredDevice> devices = new();
     private readonly Dictionary<string, DeclaredDevice> byName = new(StringComparer.Ordinal);
-    private readonly HashSet<HardwareUnit> units = new(ReferenceEqualityComparer.Instance);
     private readonly List<Func<IDriverBinding>> drivers = new();
+
+    /// <summary>
+    /// This build's number, stamped on each unit it declares: a unit declared twice carries it
+    /// already. A set of every unit was one more table of thousands on a big machine.
+    /// </summary>
+    private readonly int build = Interlocked.Increment(ref lastBuild);
     private int nextIntx = FirstIntxLine;
     private int nextMsi = FirstMsiVector;
     private bool dmaIgnoresBusMaster;
     private int levelEventEveryMs;
     private bool dmaLockedWhileRunning;
+
+    private static int lastBuild;
 
     internal MachineBuilder()
     {
@@ -39,6 +47,9 @@ public sealed class MachineBuilder
     public int CrashKernelPages { get; private set; } = 512;
 
     internal IReadOnlyList<DeclaredDevice> Devices => devices;
+
+    /// <summary>The declared devices by name, for the machine to keep: one table of them a run.</summary>
+    internal IReadOnlyDictionary<string, DeclaredDevice> DevicesByName => byName;
 
     internal IReadOnlyList<Func<IDriverBinding>> DriverFactories => drivers;
 
@@ -171,12 +182,13 @@ public sealed class MachineBuilder
             throw new ArgumentException($"A device named '{name}' is already declared.", nameof(name));
         }
 
-        if (units.Contains(unit))
+        if (unit.DeclaredInBuild == build)
         {
             throw new ArgumentException($"{name}: this hardware object is already declared as another device.", nameof(unit));
         }
 
         unit.Name = name;
+        unit.DeclaredInBuild = build;
         if (dmaIgnoresBusMaster && unit is PciFunction function)
         {
             function.IgnoreBusMasterDisable();
@@ -193,10 +205,9 @@ public sealed class MachineBuilder
             hardware.Dma.LockedWhileRunning |= dmaLockedWhileRunning;
         }
 
-        var declared = new DeclaredDevice(name, unit, kind, parent);
+        var declared = new DeclaredDevice(name, unit, kind, parent, Index: devices.Count);
         devices.Add(declared);
         byName.Add(name, declared);
-        units.Add(unit);
         return this;
     }
 
@@ -222,5 +233,5 @@ internal enum DeviceKind
     Scsi,
 }
 
-/// <summary>One declared piece of hardware: its name, the unit, its bus, its parent's name.</summary>
-internal sealed record DeclaredDevice(string Name, HardwareUnit Unit, DeviceKind Kind, string? Parent);
+/// <summary>One declared piece of hardware: its name, the unit, its bus, its parent's name, and its place in declaration order.</summary>
+internal sealed record DeclaredDevice(string Name, HardwareUnit Unit, DeviceKind Kind, string? Parent, int Index);

@@ -15,19 +15,19 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 {
     private readonly Machine machine;
 
-    /// <summary>Each declared device's record, in declaration order and by name.</summary>
+    /// <summary>Each declared device's record, in declaration order (<see cref="DeclaredDevice.Index"/>).</summary>
     private readonly DeviceRecord[] records;
-    private readonly Dictionary<string, DeviceRecord> recordByName;
+
+    /// <summary>The kernels the run booted, for every device's timeline.</summary>
+    private readonly DeviceTimeline.KernelLabels kernels = new();
+
+    /// <summary>"<c>igb Probe(</c>": what a callback's moments say before the device's name, one string per driver and callback.</summary>
+    private readonly Dictionary<(string Driver, string Callback), string> callbackPrefixes = new();
 
     public RunRecord(Machine machine)
     {
         this.machine = machine;
-        records = machine.Declared.Select(device => new DeviceRecord(device)).ToArray();
-        recordByName = new Dictionary<string, DeviceRecord>(records.Length, StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            recordByName[record.Declared.Name] = record;
-        }
+        records = machine.Declared.Select(device => new DeviceRecord(device, kernels)).ToArray();
     }
 
     /// <summary>Adds a moment to every device's timeline.</summary>
@@ -35,27 +35,27 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     {
         foreach (var record in records)
         {
-            AddTimeline(record, what, machineWide: true);
+            AddTimeline(record, what, DeviceTimeline.TextKind.Plain, machineWide: true);
         }
     }
 
     public void Note(string device, string what)
     {
-        if (recordByName.TryGetValue(device, out var record))
+        if (RecordOf(device) is { } record)
         {
-            AddTimeline(record, what);
+            AddTimeline(record, what, DeviceTimeline.TextKind.Plain);
         }
     }
 
     public ScenarioReport BuildReport(Scenario scenario, KexecPolicy policy, int seed, long durationMs, Func<DeclaredDevice, string> healthy)
     {
-        var devices = new List<DeviceReport>();
+        var devices = new List<DeviceReport>(records.Length);
         foreach (var record in records)
         {
             var device = record.Declared;
             var ranked = Rank(record.Findings);
             var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
-            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device.Name), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.ToArray()));
+            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.Recorded()));
         }
 
         return new ScenarioReport(machine.Name, scenario, policy, seed, durationMs, devices);
@@ -110,7 +110,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
     void IKernelObserver.Found(Evidence evidence)
     {
-        if (!recordByName.TryGetValue(evidence.Device, out var record))
+        if (RecordOf(evidence.Device) is not { } record)
         {
             return;
         }
@@ -120,7 +120,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         if (!list.Exists(e => e.Outcome == evidence.Outcome))
         {
             list.Add(evidence);
-            AddTimeline(record, $"{evidence.Outcome}: {evidence.Text}");
+            AddTimeline(record, $"{evidence.Outcome}: {evidence.Text}", DeviceTimeline.TextKind.Plain);
         }
     }
 
@@ -132,13 +132,13 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         Note(device.Name, text);
     }
 
-    void IKernelObserver.CallbackStarted(CallbackFrame frame) => Note(frame.Device.Name, $"{frame} called");
+    void IKernelObserver.CallbackStarted(CallbackFrame frame) => NoteCallback(frame, DeviceTimeline.TextKind.Called);
 
     void IKernelObserver.CallbackFinished(CallbackFrame frame, Exception? error)
     {
         if (error is null)
         {
-            Note(frame.Device.Name, $"{frame} returned");
+            NoteCallback(frame, DeviceTimeline.TextKind.Returned);
             return;
         }
 
@@ -170,37 +170,56 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
             frame: machine.Context.CurrentFrame);
     }
 
-    private void AddTimeline(DeviceRecord record, string what, bool machineWide = false)
+    /// <summary>
+    /// "<c>igb Probe(0000:01:00.0) called</c>" or "<c>… returned</c>" on the device's timeline, kept as
+    /// the words before the device's name (one string per driver and callback) until a report is read.
+    /// </summary>
+    private void NoteCallback(CallbackFrame frame, DeviceTimeline.TextKind kind)
+    {
+        if (RecordOf(frame.Device.Name) is { } record)
+        {
+            AddTimeline(record, CallbackPrefix(frame), kind);
+        }
+    }
+
+    private string CallbackPrefix(CallbackFrame frame)
+    {
+        var key = (frame.DriverName, frame.Callback);
+        if (!callbackPrefixes.TryGetValue(key, out var prefix))
+        {
+            prefix = $"{frame.DriverName} {frame.Callback}(";
+            callbackPrefixes.Add(key, prefix);
+        }
+
+        return prefix;
+    }
+
+    /// <summary>The record of the declared device named <paramref name="device"/>, if it is one.</summary>
+    private DeviceRecord? RecordOf(string device) => machine.FindDeclared(device) is { } declared ? records[declared.Index] : null;
+
+    private void AddTimeline(DeviceRecord record, string text, DeviceTimeline.TextKind kind, bool machineWide = false)
     {
         var function = record.Declared.Unit as PciFunction;
         var hardware = record.Declared.Unit as DeviceHardware;
-        var timeline = record.Timeline;
-        if (timeline.Count > 0 && timeline[^1].What == what && timeline[^1].Kernel == (machine.Kernel?.Label ?? ""))
-        {
-            return;
-        }
-
-        timeline.Add(new TimelineEvent(
+        record.Timeline.Add(new DeviceTimeline.Moment(
             machine.Clock.NowMs,
-            machine.Kernel?.Label ?? "",
-            what,
+            kernels.NumberOf(machine.Kernel?.Label ?? ""),
+            text,
+            kind,
             function?.PowerState,
             function?.BusMasterEnabled ?? false,
             hardware?.Dma.Running ?? false,
-            hardware?.Interrupt.Asserted ?? false)
-        {
-            MachineWide = machineWide,
-        });
+            hardware?.Interrupt.Asserted ?? false,
+            machineWide));
     }
 
     /// <summary>What the run saw of one declared device: its findings (null until the first) and its timeline.</summary>
-    private sealed class DeviceRecord(DeclaredDevice declared)
+    private sealed class DeviceRecord(DeclaredDevice declared, DeviceTimeline.KernelLabels kernels)
     {
         public DeclaredDevice Declared { get; } = declared;
 
         public List<Evidence>? Findings { get; set; }
 
-        /// <summary>Room from the start for the dozen moments a device sees in a scenario, so the list is not copied as it grows.</summary>
-        public List<TimelineEvent> Timeline { get; } = new(16);
+        public DeviceTimeline Timeline { get; } = new(declared.Name, kernels);
     }
 }

@@ -9,9 +9,7 @@ namespace ShutdownAnalyzers.Bench.Runtime;
 /// <see cref="Simulator.Run"/>, from declaring the machine to the report. Target: 10,000 NICs under
 /// 100 ms, and cost linear in devices.
 /// </summary>
-[MemoryDiagnoser]
-[GcConcurrent(false)]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(GcModesConfig))]
 public class KexecBenchmarks
 {
     [ParamsSource(nameof(Machines))]

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime;
 using BenchmarkDotNet.Running;
 using ShutdownAnalyzers.Simulation;
 
@@ -8,7 +9,9 @@ namespace ShutdownAnalyzers.Bench.Runtime;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/RuntimeBenchmarks -- --filter '*'</c>: BenchmarkDotNet.
-/// <c>-- --quick</c>: one warm run per machine, a table in seconds rather than minutes.
+/// <c>-- --quick</c>: one warm run per machine, a table in seconds rather than minutes, under the
+/// non-concurrent GC the project sets; <c>DOTNET_gcConcurrent=1</c> in the environment runs it under
+/// the default background GC.
 /// </summary>
 public static class Program
 {
@@ -26,6 +29,7 @@ public static class Program
 
     private static void Quick()
     {
+        Console.WriteLine(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent GC (the runner's)\n" : "background GC (the default)\n");
         Console.WriteLine("| machine | devices | boot + kexec (ms) | per device (µs) |");
         Console.WriteLine("|---|---:|---:|---:|");
         foreach (var machine in ScaledMachineCase.All.Select(c => c.Model))

@@ -10,9 +10,7 @@ namespace ShutdownAnalyzers.Bench.Runtime;
 /// The full sweep a CI job runs: every sample machine × every scenario × every kexec policy (the
 /// other scenarios once each, as <c>shutdown-sim run Samples --scenario all --policy all</c>).
 /// </summary>
-[MemoryDiagnoser]
-[GcConcurrent(false)]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(GcModesConfig))]
 public class SweepBenchmarks
 {
     private static readonly IReadOnlyList<MachineModel> SampleMachines = MachineModel.DiscoverIn(typeof(FlawedLpfcMachine).Assembly);
