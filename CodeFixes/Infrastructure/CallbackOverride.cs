@@ -68,8 +68,7 @@ internal sealed class CallbackOverride
 
         if (sibling is not null &&
             DriverModelSymbols.GetCallback(driverBase, sibling) is { } apiSibling &&
-            DriverModelSymbols.FindOverride(driver, apiSibling) is { } siblingOverride &&
-            SymbolEqualityComparer.Default.Equals(siblingOverride.ContainingType.OriginalDefinition, driver.OriginalDefinition) &&
+            DriverModelSymbols.FindDeclaredOverride(driver, apiSibling) is { } siblingOverride &&
             siblingOverride.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is MethodDeclarationSyntax { Parent: TypeDeclarationSyntax holder } declared &&
             declared.ParameterList.Parameters.Count == 1)
         {
