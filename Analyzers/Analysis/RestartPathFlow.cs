@@ -20,13 +20,6 @@ internal static class RestartPathFlow
     /// <summary>Each graph's untracked variables, found once: a method is walked under several contexts and assumptions.</summary>
     private static readonly ConditionalWeakTable<ControlFlowGraph, HashSet<ISymbol>> UntrackedVariables = new();
 
-    public static ImmutableArray<ReachableCall> FindReachableCalls(
-        ControlFlowGraph graph,
-        FlowState entryState,
-        SystemStateConditionEvaluator evaluator,
-        CancellationToken cancellationToken) =>
-        Analyze(graph, entryState, evaluator, cancellationToken).Calls;
-
     /// <summary>The blocks the path reaches, each with its calls and the branches it can take, and every call in source order.</summary>
     public static MethodFlow Analyze(
         ControlFlowGraph graph,
