@@ -15,6 +15,16 @@ namespace ShutdownAnalyzers.Tests.Rules;
 /// <summary>What the SHD003 and SHD004 tests share: a driver template, and running analyzers over the Samples folder.</summary>
 internal static class QuiesceRuleSources
 {
+    /// <summary>One document per driver name, before and after the fix, made from the same two templates (<c>{0}</c> is the name).</summary>
+    public static void AddDriverDocuments(CodeFixTest test, string flawed, string @fixed, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            test.TestState.Sources.Add(string.Format(flawed, name));
+            test.FixedState.Sources.Add(string.Format(@fixed, name));
+        }
+    }
+
     /// <summary>
     /// A PCI driver with <paramref name="probe"/> as Probe's body and, when given, Remove's and
     /// Shutdown's bodies; <paramref name="shutdownName"/> and <paramref name="className"/> can carry markup.

@@ -1432,11 +1432,8 @@ public static class SHD003DmaNotStoppedOnRestartTests
                 }}
                 """;
             var test = new VerifyMap.Test();
-            test.TestState.Sources.Add(string.Format(Flawed, "IgbDriver"));
-            test.TestState.Sources.Add(string.Format(Flawed, "IxgbeDriver"));
+            AddDriverDocuments(test, Flawed, Fixed, "IgbDriver", "IxgbeDriver");
             test.TestState.AdditionalProjects["Storage"].Sources.Add(string.Format(Flawed, "NvmeDriver"));
-            test.FixedState.Sources.Add(string.Format(Fixed, "IgbDriver"));
-            test.FixedState.Sources.Add(string.Format(Fixed, "IxgbeDriver"));
             test.FixedState.AdditionalProjects["Storage"].Sources.Add(string.Format(Fixed, "NvmeDriver"));
             return test.RunAsync();
         }
@@ -1471,11 +1468,8 @@ public static class SHD003DmaNotStoppedOnRestartTests
                 }}
                 """;
             var test = new VerifyInsert.Test();
-            test.TestState.Sources.Add(string.Format(Flawed, "IgbDriver"));
-            test.TestState.Sources.Add(string.Format(Flawed, "IxgbeDriver"));
+            AddDriverDocuments(test, Flawed, Fixed, "IgbDriver", "IxgbeDriver");
             test.TestState.AdditionalProjects["Storage"].Sources.Add(string.Format(Flawed, "NvmeDriver"));
-            test.FixedState.Sources.Add(string.Format(Fixed, "IgbDriver"));
-            test.FixedState.Sources.Add(string.Format(Fixed, "IxgbeDriver"));
             test.FixedState.AdditionalProjects["Storage"].Sources.Add(string.Format(Fixed, "NvmeDriver"));
             return test.RunAsync();
         }

@@ -518,10 +518,7 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
                 }}
                 """;
             var test = new BothQuiesceRulesTest<InsertQuiesceCodeFixProvider> { CodeActionEquivalenceKey = InsertQuiesceCodeFixProvider.FreeInterruptEquivalenceKey };
-            test.TestState.Sources.Add(string.Format(Flawed, "IgbDriver"));
-            test.TestState.Sources.Add(string.Format(Flawed, "IxgbeDriver"));
-            test.FixedState.Sources.Add(string.Format(Fixed, "IgbDriver"));
-            test.FixedState.Sources.Add(string.Format(Fixed, "IxgbeDriver"));
+            AddDriverDocuments(test, Flawed, Fixed, "IgbDriver", "IxgbeDriver");
             return test.RunAsync();
         }
 
@@ -579,10 +576,7 @@ public static class SHD004InterruptLeftEnabledOnRestartTests
                 }}
                 """;
             var test = new BothQuiesceRulesTest<MapShutdownToQuiescingRemoveCodeFixProvider>();
-            test.TestState.Sources.Add(string.Format(Flawed, "IgbDriver"));
-            test.TestState.Sources.Add(string.Format(Flawed, "IxgbeDriver"));
-            test.FixedState.Sources.Add(string.Format(Fixed, "IgbDriver"));
-            test.FixedState.Sources.Add(string.Format(Fixed, "IxgbeDriver"));
+            AddDriverDocuments(test, Flawed, Fixed, "IgbDriver", "IxgbeDriver");
             return test.RunAsync();
         }
 
