@@ -38,10 +38,8 @@ public sealed class InsertQuiesceCodeFixProvider : CodeFixProvider
 
     /// <summary>Every driver of the scope gets its stops, each document edited and cleaned up once.</summary>
     public override FixAllProvider GetFixAllProvider() => new OnePassFixAllProvider(
-        ("Stop DMA on restart", StopDmaEquivalenceKey, (solution, diagnostics, cancellationToken) =>
-            StopAllAsync(solution, diagnostics.Where(diagnostic => diagnostic.Id == RuleIdentifiers.DmaNotStoppedOnRestart), cancellationToken)),
-        ("Free the interrupt on restart", FreeInterruptEquivalenceKey, (solution, diagnostics, cancellationToken) =>
-            StopAllAsync(solution, diagnostics.Where(diagnostic => diagnostic.Id == RuleIdentifiers.InterruptLeftEnabledOnRestart), cancellationToken)));
+        ("Stop DMA on restart", StopDmaEquivalenceKey, RuleIdentifiers.DmaNotStoppedOnRestart, StopAllAsync),
+        ("Free the interrupt on restart", FreeInterruptEquivalenceKey, RuleIdentifiers.InterruptLeftEnabledOnRestart, StopAllAsync));
 
     /// <summary>The lightbulb's title: "Stop DMA in Shutdown", "Free the interrupt in Remove".</summary>
     public static string Title(string diagnosticId, string callback) =>
