@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ShutdownAnalyzers.Infrastructure;
 using ShutdownAnalyzers.Rules;
 
 namespace ShutdownAnalyzers.Tests.Documentation;
@@ -12,14 +13,24 @@ namespace ShutdownAnalyzers.Tests.Documentation;
 /// <summary>Every rule the package ships, read from the analyzer and code-fix assemblies themselves.</summary>
 internal static class RuleCatalog
 {
+    /// <summary>Every analyzer class: each rule's own, and the host the driver-type rules ship in.</summary>
     public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
         Instantiate<DiagnosticAnalyzer>(typeof(RemoveWithoutShutdownAnalyzer));
+
+    /// <summary>
+    /// What the compiler and the IDE load from the package: the analyzers marked <c>[DiagnosticAnalyzer]</c>
+    /// (the driver-type rules through <see cref="DriverTypeRulesAnalyzer"/>).
+    /// </summary>
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Shipped = Analyzers
+        .Where(analyzer => analyzer.GetType().IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+        .ToImmutableArray();
 
     public static readonly ImmutableArray<CodeFixProvider> CodeFixes =
         Instantiate<CodeFixProvider>(typeof(MapShutdownToRemoveCodeFixProvider));
 
-    /// <summary>Every diagnostic ID the analyzers report, one entry each, ordered by ID.</summary>
+    /// <summary>Every diagnostic ID the analyzers report, one entry each with the rule's own analyzer, ordered by ID.</summary>
     public static readonly ImmutableArray<Rule> All = Analyzers
+        .Where(analyzer => analyzer is not DriverTypeRulesAnalyzer)
         .SelectMany(analyzer => analyzer.SupportedDiagnostics.Select(descriptor => (analyzer, descriptor)))
         .GroupBy(entry => entry.descriptor.Id, StringComparer.Ordinal)
         .OrderBy(group => group.Key, StringComparer.Ordinal)

@@ -14,10 +14,11 @@ namespace ShutdownAnalyzers.Analysis;
 /// The work on a compilation's method bodies that does not depend on what an analysis assumes: one
 /// semantic model per syntax tree, one control-flow graph per method body, the expression a method just
 /// returns. Shared by every analysis of the compilation — every rule, every set of assumptions — so a
-/// helper that several rules follow is bound and lowered once. The rules ask for bodies from symbol
-/// actions rather than operation-block actions: only the bodies they follow are bound, and the
-/// compiler's analyzer driver keeps no per-type action tables for them. Thread-safe; a value two threads race to
-/// compute is equal either way.
+/// helper that several rules follow is bound and lowered once. The rules ask for bodies from a symbol-end
+/// action on the driver type (<see cref="Infrastructure.DriverTypeAnalyzer"/>) rather than from
+/// operation-block actions: only the bodies they follow are read, and those the compiler has compiled by
+/// then come with its bound trees (the semantic model it caches for analyzers) instead of being bound again.
+/// Thread-safe; a value two threads race to compute is equal either way.
 /// </summary>
 internal sealed class CompilationGraphs
 {

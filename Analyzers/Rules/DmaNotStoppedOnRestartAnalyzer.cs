@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,8 +17,8 @@ namespace ShutdownAnalyzers.Rules;
 /// start that follows a <c>[ReservesAcrossKexec]</c> call on every path writes only into memory the next
 /// kernel never gets, and needs no stop (the GICv3 ITS, whose DMA cannot be stopped).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DmaNotStoppedOnRestartAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class DmaNotStoppedOnRestartAnalyzer : DriverTypeAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.DmaNotStoppedOnRestart,
@@ -34,23 +36,12 @@ public sealed class DmaNotStoppedOnRestartAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (!DriverModelSymbols.TryCreate(start.Compilation, out var symbols) ||
-                QuiesceOnRestartCheck.Create(
-                    symbols,
-                    starts: effects => effects.EnablesDma,
-                    stops: effects => Effect.AnyOf("stops DMA", effects.QuiescesDma, effects.Resets),
-                    startsHarmlessAfter: effects => effects.ReservesAcrossKexec) is not { } check)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(context => check.AnalyzeType(context, Rule), SymbolKind.NamedType);
-        });
-    }
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols) =>
+        QuiesceOnRestartCheck.Create(
+                symbols,
+                starts: effects => effects.EnablesDma,
+                stops: effects => Effect.AnyOf("stops DMA", effects.QuiescesDma, effects.Resets),
+                startsHarmlessAfter: effects => effects.ReservesAcrossKexec) is { } check
+            ? context => check.AnalyzeType(context, Rule)
+            : null;
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,8 +16,8 @@ namespace ShutdownAnalyzers.Rules;
 /// it, and the CPU never leaves the interrupt (seed 002). Also reported when the driver has no such
 /// callback at all.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InterruptLeftEnabledOnRestartAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class InterruptLeftEnabledOnRestartAnalyzer : DriverTypeAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.InterruptLeftEnabledOnRestart,
@@ -33,22 +35,11 @@ public sealed class InterruptLeftEnabledOnRestartAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (!DriverModelSymbols.TryCreate(start.Compilation, out var symbols) ||
-                QuiesceOnRestartCheck.Create(
-                    symbols,
-                    starts: effects => effects.Acquires("Interrupt"),
-                    stops: effects => Effect.AnyOf("frees, disables or masks the interrupt", effects.Releases("Interrupt"), effects.MasksInterrupt, effects.Resets)) is not { } check)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(context => check.AnalyzeType(context, Rule), SymbolKind.NamedType);
-        });
-    }
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols) =>
+        QuiesceOnRestartCheck.Create(
+                symbols,
+                starts: effects => effects.Acquires("Interrupt"),
+                stops: effects => Effect.AnyOf("frees, disables or masks the interrupt", effects.Releases("Interrupt"), effects.MasksInterrupt, effects.Resets)) is { } check
+            ? context => check.AnalyzeType(context, Rule)
+            : null;
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -15,8 +17,8 @@ namespace ShutdownAnalyzers.Rules;
 /// running, whose pending level interrupt storms as soon as the line is enabled, and whose firmware
 /// rejects a fresh initialisation (seed 002). A suggestion: the probe is fine after a cold boot.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DriverTypeAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.ProbeStartsDeviceBeforeReset,
@@ -37,20 +39,12 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState.WithHardwareRunning()) is not { } analysis ||
+        if (RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState.WithHardwareRunning()) is not { } analysis ||
             analysis.Effects.Resets is not { } resets)
         {
-            return;
+            return null;
         }
 
         // Each way of starting the device, with what must come before it.
@@ -67,23 +61,21 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DiagnosticAnalyzer
 
         if (questions.Count == 0)
         {
-            return;
+            return null;
         }
 
         var checker = new ProbeChecker(analysis, questions.ToImmutable());
-        context.RegisterSymbolAction(
-            symbolContext =>
+        return symbolContext =>
+        {
+            var driverType = (INamedTypeSymbol)symbolContext.Symbol;
+            if (symbols.GetDriverBase(driverType) is { } driverBase &&
+                DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe) is { } apiProbe &&
+                DriverModelSymbols.FindDeclaredOverride(driverType, apiProbe) is { } probe &&
+                analysis.HasBody(probe))
             {
-                var driverType = (INamedTypeSymbol)symbolContext.Symbol;
-                if (symbols.GetDriverBase(driverType) is { } driverBase &&
-                    DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe) is { } apiProbe &&
-                    DriverModelSymbols.FindDeclaredOverride(driverType, apiProbe) is { } probe &&
-                    analysis.HasBody(probe))
-                {
-                    checker.Analyze(symbolContext, driverType, probe);
-                }
-            },
-            SymbolKind.NamedType);
+                checker.Analyze(symbolContext, driverType, probe);
+            }
+        };
     }
 
     /// <summary>A way of starting the device (<see cref="Target"/>) and what must run before it (<see cref="Before"/>).</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -22,8 +24,8 @@ namespace ShutdownAnalyzers.Rules;
 /// removal racing with recovery takes the device off the bus first and unbinds the driver only once
 /// recovery lets go of the device, so the proxy still says "present" (the s390 zpci case, seed 001).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RecoveryTestsBoundDriverAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class RecoveryTestsBoundDriverAnalyzer : DriverTypeAnalyzer
 {
     /// <summary>Diagnostic property: "true" when the reported node is the test itself (in the handler's body), not a call leading to it.</summary>
     internal const string IsTestProperty = "IsTest";
@@ -43,21 +45,13 @@ public sealed class RecoveryTestsBoundDriverAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            symbols.PciDriver is not { } pciDriver ||
+        if (symbols.PciDriver is not { } pciDriver ||
             symbols.DeviceIsAdded is null || symbols.DeviceDriver is null || symbols.DeviceDriverData is null ||
             RestartPathAnalysis.Create(symbols) is not { } analysis)
         {
-            return;
+            return null;
         }
 
         var handlers = new[] { "ErrorDetected", "SlotReset", "ResumeAfterError" }
@@ -66,29 +60,27 @@ public sealed class RecoveryTestsBoundDriverAnalyzer : DiagnosticAnalyzer
             .ToImmutableArray();
         if (handlers.IsEmpty)
         {
-            return;
+            return null;
         }
 
         var recoveryCode = new RecoveryCode(symbols, analysis);
-        context.RegisterSymbolAction(
-            symbolContext =>
+        return symbolContext =>
+        {
+            var driverType = (INamedTypeSymbol)symbolContext.Symbol;
+            if (!DerivesFrom(driverType, pciDriver))
             {
-                var driverType = (INamedTypeSymbol)symbolContext.Symbol;
-                if (!DerivesFrom(driverType, pciDriver))
-                {
-                    return;
-                }
+                return;
+            }
 
-                foreach (var api in handlers)
+            foreach (var api in handlers)
+            {
+                if (DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } handler &&
+                    analysis.GetControlFlowGraph(handler, symbolContext.CancellationToken) is { } graph)
                 {
-                    if (DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } handler &&
-                        analysis.GetControlFlowGraph(handler, symbolContext.CancellationToken) is { } graph)
-                    {
-                        AnalyzeHandler(symbolContext, driverType, handler, graph, recoveryCode);
-                    }
+                    AnalyzeHandler(symbolContext, driverType, handler, graph, recoveryCode);
                 }
-            },
-            SymbolKind.NamedType);
+            }
+        };
     }
 
     private static void AnalyzeHandler(SymbolAnalysisContext context, INamedTypeSymbol driverType, IMethodSymbol handler, ControlFlowGraph graph, RecoveryCode recoveryCode)

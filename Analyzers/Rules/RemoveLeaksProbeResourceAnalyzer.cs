@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -22,8 +24,8 @@ namespace ShutdownAnalyzers.Rules;
 /// are conditional (Probe takes the interrupt only in MSI mode, Remove frees it only then) the analysis
 /// cannot tell whether the conditions match, and says nothing.
 /// </remarks>
-[DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
-public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class RemoveLeaksProbeResourceAnalyzer : DriverTypeAnalyzer
 {
     /// <summary>Diagnostic property: the <c>DeviceResource</c> member that leaks.</summary>
     internal const string ResourceProperty = "Resource";
@@ -48,20 +50,12 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState) is not { } probeAnalysis ||
+        if (RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState) is not { } probeAnalysis ||
             RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState.WithDriverStateSet()) is not { } removeAnalysis)
         {
-            return;
+            return null;
         }
 
         var resources = probeAnalysis.Effects.ResourceKinds
@@ -70,11 +64,11 @@ public sealed class RemoveLeaksProbeResourceAnalyzer : DiagnosticAnalyzer
             .ToImmutableArray();
         if (resources.IsEmpty)
         {
-            return;
+            return null;
         }
 
         var checker = new LeakChecker(symbols, probeAnalysis, removeAnalysis, resources);
-        context.RegisterSymbolAction(checker.AnalyzeType, SymbolKind.NamedType);
+        return checker.AnalyzeType;
     }
 
     /// <summary>The effects of one kind of resource, as each analysis asks about it.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,8 +14,8 @@ namespace ShutdownAnalyzers.Rules;
 /// system restarts. kexec shows as a restart, and the next kernel cannot take over a device in D3 or a
 /// disk spun down. Reported on each call in Shutdown's body that leads there, naming the path.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ShutdownPowersOffOnRestartAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class ShutdownPowersOffOnRestartAnalyzer : DriverTypeAnalyzer
 {
     /// <summary>Diagnostic property: "true" when Shutdown can be mapped to the driver's Remove, which does not power off on restart.</summary>
     internal const string CanMapToRemoveProperty = ShutdownToRemoveMapping.CanMapToRemoveProperty;
@@ -32,36 +34,26 @@ public sealed class ShutdownPowersOffOnRestartAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            RestartPathAnalysis.Create(symbols) is not { Effects.PowersOff: { } powersOff } analysis)
+        if (RestartPathAnalysis.Create(symbols) is not { Effects.PowersOff: { } powersOff } analysis)
         {
-            return;
+            return null;
         }
 
-        context.RegisterSymbolAction(
-            symbolContext =>
+        return symbolContext =>
+        {
+            var driverType = (INamedTypeSymbol)symbolContext.Symbol;
+            if (symbols.GetDriverBase(driverType) is not { } driverBase ||
+                DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown ||
+                DriverModelSymbols.FindDeclaredOverride(driverType, apiShutdown) is not { } shutdown ||
+                !analysis.HasBody(shutdown))
             {
-                var driverType = (INamedTypeSymbol)symbolContext.Symbol;
-                if (symbols.GetDriverBase(driverType) is not { } driverBase ||
-                    DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown ||
-                    DriverModelSymbols.FindDeclaredOverride(driverType, apiShutdown) is not { } shutdown ||
-                    !analysis.HasBody(shutdown))
-                {
-                    return;
-                }
+                return;
+            }
 
-                new ShutdownChecker(analysis, powersOff, driverType, driverBase).Analyze(symbolContext, shutdown);
-            },
-            SymbolKind.NamedType);
+            new ShutdownChecker(analysis, powersOff, driverType, driverBase).Analyze(symbolContext, shutdown);
+        };
     }
 
     /// <summary>Checks the Shutdown declared in one driver type (abstract bases included): reported where the body is.</summary>

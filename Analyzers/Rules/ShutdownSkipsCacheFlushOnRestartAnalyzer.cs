@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -16,8 +18,8 @@ namespace ShutdownAnalyzers.Rules;
 /// the next kernel's probe after kexec. A skip that only a non-volatile cache takes
 /// (<c>[IndicatesNonVolatileCache]</c>, <c>cache.IsNonVolatile</c>) is fine. Reported on Shutdown.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ShutdownSkipsCacheFlushOnRestartAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class ShutdownSkipsCacheFlushOnRestartAnalyzer : DriverTypeAnalyzer
 {
     /// <summary>Diagnostic property, with the condition as the additional location: "And" or "Or", how the non-volatile test joins it.</summary>
     internal const string SkipConditionProperty = "SkipCondition";
@@ -41,37 +43,27 @@ public sealed class ShutdownSkipsCacheFlushOnRestartAnalyzer : DiagnosticAnalyze
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            RestartPathAnalysis.Create(symbols, Assumptions.Restart) is not { Effects.FlushesCache: not null } restart ||
+        if (RestartPathAnalysis.Create(symbols, Assumptions.Restart) is not { Effects.FlushesCache: not null } restart ||
             RestartPathAnalysis.Create(symbols, Assumptions.PowerOff) is not { Effects.FlushesCache: not null } powerOff)
         {
-            return;
+            return null;
         }
 
-        context.RegisterSymbolAction(
-            symbolContext =>
+        return symbolContext =>
+        {
+            var driverType = (INamedTypeSymbol)symbolContext.Symbol;
+            if (symbols.GetDriverBase(driverType) is not { } driverBase ||
+                DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown ||
+                DriverModelSymbols.FindDeclaredOverride(driverType, apiShutdown) is not { } shutdown ||
+                !restart.HasBody(shutdown))
             {
-                var driverType = (INamedTypeSymbol)symbolContext.Symbol;
-                if (symbols.GetDriverBase(driverType) is not { } driverBase ||
-                    DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown ||
-                    DriverModelSymbols.FindDeclaredOverride(driverType, apiShutdown) is not { } shutdown ||
-                    !restart.HasBody(shutdown))
-                {
-                    return;
-                }
+                return;
+            }
 
-                new ShutdownChecker(symbols, restart, powerOff, driverType).Analyze(symbolContext, shutdown);
-            },
-            SymbolKind.NamedType);
+            new ShutdownChecker(symbols, restart, powerOff, driverType).Analyze(symbolContext, shutdown);
+        };
     }
 
     /// <summary>The two worlds compared: the device has a volatile write cache, and the system restarts or powers off.</summary>

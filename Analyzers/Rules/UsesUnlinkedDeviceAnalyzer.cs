@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -21,8 +22,8 @@ namespace ShutdownAnalyzers.Rules;
 /// already (the storvsc hibernation review, seed 004). Reported on each call in the callback's body
 /// that leads there, naming the device and the path.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class UsesUnlinkedDeviceAnalyzer : DriverTypeAnalyzer
 {
     /// <summary>Diagnostic property: where the other device comes from, a <see cref="DeviceOriginKind"/> (Member, DriverData, Lookup).</summary>
     internal const string OriginProperty = "Origin";
@@ -45,44 +46,34 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
-    {
-        if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            symbols.DeviceLink is null ||
+        if (symbols.DeviceLink is null ||
             RestartPathAnalysis.Create(symbols) is not { Effects.PerformsIo: { } performsIo } analysis)
         {
-            return;
+            return null;
         }
 
-        context.RegisterSymbolAction(
-            symbolContext =>
+        return symbolContext =>
+        {
+            var driverType = (INamedTypeSymbol)symbolContext.Symbol;
+            if (symbols.GetDriverBase(driverType) is not { } driverBase)
             {
-                var driverType = (INamedTypeSymbol)symbolContext.Symbol;
-                if (symbols.GetDriverBase(driverType) is not { } driverBase)
-                {
-                    return;
-                }
+                return;
+            }
 
-                DriverUse? driver = null;
-                foreach (var name in new[] { DriverModelSymbols.Suspend, DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
+            DriverUse? driver = null;
+            foreach (var name in new[] { DriverModelSymbols.Suspend, DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
+            {
+                if (DriverModelSymbols.GetCallback(driverBase, name) is { } api &&
+                    DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } callback &&
+                    analysis.GetControlFlowGraph(callback, symbolContext.CancellationToken) is { } graph)
                 {
-                    if (DriverModelSymbols.GetCallback(driverBase, name) is { } api &&
-                        DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } callback &&
-                        analysis.GetControlFlowGraph(callback, symbolContext.CancellationToken) is { } graph)
-                    {
-                        driver ??= new DriverUse(symbols, analysis, performsIo, driverType, DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe));
-                        driver.AnalyzeCallback(symbolContext, callback, graph);
-                    }
+                    driver ??= new DriverUse(symbols, analysis, performsIo, driverType, DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe));
+                    driver.AnalyzeCallback(symbolContext, callback, graph);
                 }
-            },
-            SymbolKind.NamedType);
+            }
+        };
     }
 
     /// <summary>An I/O call on an unlinked device: the device, and the calls from the analysed method down to it.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,8 +18,8 @@ namespace ShutdownAnalyzers.Rules;
 /// behind it, hangs. Reported on each call in the callback's body that leads there, naming the path;
 /// the additional location is where a timeout goes (an argument, or the call that lacks one).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class WaitsOnHardwareWithoutTimeoutAnalyzer : DiagnosticAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = DriverTypeAnalyzer.ShippedByHost)]
+public sealed class WaitsOnHardwareWithoutTimeoutAnalyzer : DriverTypeAnalyzer
 {
     /// <summary>Diagnostic property: how a timeout gets to the additional location (<see cref="ReplaceArgument"/>, <see cref="AddArgument"/>, <see cref="UseOverload"/>).</summary>
     internal const string TimeoutFixProperty = "TimeoutFix";
@@ -49,45 +51,35 @@ public sealed class WaitsOnHardwareWithoutTimeoutAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(OnCompilationStart);
-    }
-
-    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    internal override Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols)
     {
         // Remove runs whatever the system does, and Shutdown's waits hang on power-off as on restart.
-        if (!DriverModelSymbols.TryCreate(context.Compilation, out var symbols) ||
-            symbols.WaitsOnHardwareAttribute is not { } waitsOnHardware ||
+        if (symbols.WaitsOnHardwareAttribute is not { } waitsOnHardware ||
             RestartPathAnalysis.Create(symbols, PathAssumptions.AnySystemState) is not { Effects.WaitsWithoutTimeout: { } waitsWithoutTimeout } analysis)
         {
-            return;
+            return null;
         }
 
-        context.RegisterSymbolAction(
-            symbolContext =>
+        return symbolContext =>
+        {
+            var driverType = (INamedTypeSymbol)symbolContext.Symbol;
+            if (symbols.GetDriverBase(driverType) is not { } driverBase)
             {
-                var driverType = (INamedTypeSymbol)symbolContext.Symbol;
-                if (symbols.GetDriverBase(driverType) is not { } driverBase)
-                {
-                    return;
-                }
+                return;
+            }
 
-                CallbackChecker? checker = null;
-                foreach (var name in new[] { DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
+            CallbackChecker? checker = null;
+            foreach (var name in new[] { DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
+            {
+                if (DriverModelSymbols.GetCallback(driverBase, name) is { } api &&
+                    DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } callback &&
+                    analysis.HasBody(callback))
                 {
-                    if (DriverModelSymbols.GetCallback(driverBase, name) is { } api &&
-                        DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } callback &&
-                        analysis.HasBody(callback))
-                    {
-                        checker ??= new CallbackChecker(analysis, waitsWithoutTimeout, waitsOnHardware, driverType);
-                        checker.Analyze(symbolContext, callback);
-                    }
+                    checker ??= new CallbackChecker(analysis, waitsWithoutTimeout, waitsOnHardware, driverType);
+                    checker.Analyze(symbolContext, callback);
                 }
-            },
-            SymbolKind.NamedType);
+            }
+        };
     }
 
     /// <summary>Checks the Shutdown and Remove declared in one driver type (abstract bases included): reported where the bodies are.</summary>

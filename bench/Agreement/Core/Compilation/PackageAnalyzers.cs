@@ -11,7 +11,7 @@ public static class PackageAnalyzers
 {
     public static readonly ImmutableArray<DiagnosticAnalyzer> All = typeof(RemoveWithoutShutdownAnalyzer).Assembly
         .GetTypes()
-        .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
+        .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
         .OrderBy(type => type.Name, StringComparer.Ordinal)
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();
