@@ -17,13 +17,16 @@ using Microsoft.CodeAnalysis.Text;
 using ShutdownAnalyzers.Bench.BodyReadingFloor;
 using ShutdownAnalyzers.Bench.Generator;
 using ShutdownAnalyzers.DriverModel;
+using ShutdownAnalyzers.Infrastructure;
 
 namespace ShutdownAnalyzers.Bench.IdePath;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/IdePath [-- --drivers 5000 --rounds 3 --fixes none]</c>, or
 /// <c>-- --plain 2000</c>: the analyzers alone on a project of that many files that never references the bus API;
-/// <c>--only SHD003,SHD004</c> runs just those rules' analyzers; <c>--floor</c> runs, instead of the SHD
+/// <c>--per-rule</c> runs each rule's own analyzer class instead of the analyzers the package ships (the
+/// driver-type rules ship inside one host, <c>DriverTypeRulesAnalyzer</c>), so each rule gets its own row;
+/// <c>--only SHD003,SHD004</c> runs just those rules' own analyzers; <c>--floor</c> runs, instead of the SHD
 /// analyzers, one that reads every method body and does nothing (<c>bench/BodyReadingFloor</c>): the pass
 /// costs at least that much for any analyzer that looks inside bodies.
 ///
@@ -51,7 +54,8 @@ public static class Program
 
         var project = LoadProject(drivers, plain);
         var only = Option(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"))
+        var perRule = only.Length > 0 || Array.IndexOf(args, "--per-rule") >= 0;
+        var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"), perRule)
             .Where(analyzer => only.Length == 0 || analyzer.SupportedDiagnostics.Any(d => only.Contains(d.Id)))
             .ToImmutableArray();
         if (Array.IndexOf(args, "--floor") >= 0)
@@ -192,9 +196,11 @@ public static class Program
         return workspace.CurrentSolution.GetProject(project.Id)!;
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(Assembly assembly) =>
+    /// <summary>The analyzers the package ships (marked <c>[DiagnosticAnalyzer]</c>), or with <paramref name="perRule"/> each rule's own class.</summary>
+    private static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(Assembly assembly, bool perRule) =>
         assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Where(t => perRule ? t != typeof(DriverTypeRulesAnalyzer) : t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
