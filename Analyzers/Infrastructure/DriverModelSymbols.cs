@@ -284,6 +284,14 @@ internal sealed class DriverModelSymbols
     }
 
     /// <summary>
+    /// The callback named <paramref name="callback"/> (Probe, Remove, Shutdown, …) that
+    /// <paramref name="driverType"/> declares itself, its closed base being <paramref name="driverBase"/>;
+    /// null when it inherits it or leaves the API's default (<see cref="FindDeclaredOverride"/>).
+    /// </summary>
+    public static IMethodSymbol? FindDeclaredCallback(INamedTypeSymbol driverType, INamedTypeSymbol driverBase, string callback) =>
+        GetCallback(driverBase, callback) is { } apiCallback ? FindDeclaredOverride(driverType, apiCallback) : null;
+
+    /// <summary>
     /// The most derived override of <paramref name="apiCallback"/> in <paramref name="type"/> or its
     /// bases, or null when the API's empty default is still in force.
     /// </summary>

@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -69,8 +69,7 @@ public sealed class ProbeStartsDeviceBeforeResetAnalyzer : DriverTypeAnalyzer
         {
             var driverType = (INamedTypeSymbol)symbolContext.Symbol;
             if (symbols.GetDriverBase(driverType) is { } driverBase &&
-                DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe) is { } apiProbe &&
-                DriverModelSymbols.FindDeclaredOverride(driverType, apiProbe) is { } probe &&
+                DriverModelSymbols.FindDeclaredCallback(driverType, driverBase, DriverModelSymbols.Probe) is { } probe &&
                 analysis.HasBody(probe))
             {
                 checker.Analyze(symbolContext, driverType, probe);

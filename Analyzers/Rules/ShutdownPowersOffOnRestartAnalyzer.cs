@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ShutdownAnalyzers.Analysis;
@@ -45,8 +45,7 @@ public sealed class ShutdownPowersOffOnRestartAnalyzer : DriverTypeAnalyzer
         {
             var driverType = (INamedTypeSymbol)symbolContext.Symbol;
             if (symbols.GetDriverBase(driverType) is not { } driverBase ||
-                DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown ||
-                DriverModelSymbols.FindDeclaredOverride(driverType, apiShutdown) is not { } shutdown ||
+                DriverModelSymbols.FindDeclaredCallback(driverType, driverBase, DriverModelSymbols.Shutdown) is not { } shutdown ||
                 !analysis.HasBody(shutdown))
             {
                 return;

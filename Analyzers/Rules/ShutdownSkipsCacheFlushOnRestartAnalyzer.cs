@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -55,8 +55,7 @@ public sealed class ShutdownSkipsCacheFlushOnRestartAnalyzer : DriverTypeAnalyze
         {
             var driverType = (INamedTypeSymbol)symbolContext.Symbol;
             if (symbols.GetDriverBase(driverType) is not { } driverBase ||
-                DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Shutdown) is not { } apiShutdown ||
-                DriverModelSymbols.FindDeclaredOverride(driverType, apiShutdown) is not { } shutdown ||
+                DriverModelSymbols.FindDeclaredCallback(driverType, driverBase, DriverModelSymbols.Shutdown) is not { } shutdown ||
                 !restart.HasBody(shutdown))
             {
                 return;

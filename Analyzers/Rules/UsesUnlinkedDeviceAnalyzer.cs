@@ -1,8 +1,8 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -65,8 +65,7 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DriverTypeAnalyzer
             DriverUse? driver = null;
             foreach (var name in new[] { DriverModelSymbols.Suspend, DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
             {
-                if (DriverModelSymbols.GetCallback(driverBase, name) is { } api &&
-                    DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } callback &&
+                if (DriverModelSymbols.FindDeclaredCallback(driverType, driverBase, name) is { } callback &&
                     analysis.GetControlFlowGraph(callback, symbolContext.CancellationToken) is { } graph)
                 {
                     driver ??= new DriverUse(symbols, analysis, performsIo, driverType, DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe));

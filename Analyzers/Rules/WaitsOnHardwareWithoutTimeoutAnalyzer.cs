@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -71,8 +71,7 @@ public sealed class WaitsOnHardwareWithoutTimeoutAnalyzer : DriverTypeAnalyzer
             CallbackChecker? checker = null;
             foreach (var name in new[] { DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
             {
-                if (DriverModelSymbols.GetCallback(driverBase, name) is { } api &&
-                    DriverModelSymbols.FindDeclaredOverride(driverType, api) is { } callback &&
+                if (DriverModelSymbols.FindDeclaredCallback(driverType, driverBase, name) is { } callback &&
                     analysis.HasBody(callback))
                 {
                     checker ??= new CallbackChecker(analysis, waitsWithoutTimeout, waitsOnHardware, driverType);

@@ -67,8 +67,7 @@ internal sealed class CallbackOverride
         }
 
         if (sibling is not null &&
-            DriverModelSymbols.GetCallback(driverBase, sibling) is { } apiSibling &&
-            DriverModelSymbols.FindDeclaredOverride(driver, apiSibling) is { } siblingOverride &&
+            DriverModelSymbols.FindDeclaredCallback(driver, driverBase, sibling) is { } siblingOverride &&
             siblingOverride.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is MethodDeclarationSyntax { Parent: TypeDeclarationSyntax holder } declared &&
             declared.ParameterList.Parameters.Count == 1)
         {
