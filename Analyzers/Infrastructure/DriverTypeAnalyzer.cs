@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -22,13 +23,7 @@ public abstract class DriverTypeAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (DriverModelSymbols.TryCreate(start.Compilation, out var symbols) && CreateDriverCheck(symbols) is { } check)
-            {
-                RegisterAfterMembers(start, symbols, check);
-            }
-        });
+        RegisterChecks(context, ImmutableArray.Create(this));
     }
 
     /// <summary>
@@ -38,15 +33,54 @@ public abstract class DriverTypeAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal abstract Action<SymbolAnalysisContext>? CreateDriverCheck(DriverModelSymbols symbols);
 
-    /// <summary>Runs <paramref name="check"/> on each driver type after the analyzer driver has seen all its members.</summary>
-    internal static void RegisterAfterMembers(CompilationStartAnalysisContext start, DriverModelSymbols symbols, Action<SymbolAnalysisContext> check) =>
-        start.RegisterSymbolStartAction(
-            typeStart =>
+    /// <summary>
+    /// Runs the checks of <paramref name="rules"/> on each driver type, in turn, once the analyzer driver
+    /// has seen all the type's members: one rule for its own class, all of them for
+    /// <see cref="DriverTypeRulesAnalyzer"/>. A rule set to <c>none</c> for the driver's file is not checked there.
+    /// </summary>
+    internal static void RegisterChecks(AnalysisContext context, ImmutableArray<DriverTypeAnalyzer> rules) =>
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!DriverModelSymbols.TryCreate(start.Compilation, out var symbols))
             {
-                if (symbols.GetDriverBase((INamedTypeSymbol)typeStart.Symbol) is not null)
+                return;
+            }
+
+            var checks = ImmutableArray.CreateBuilder<(string Id, Action<SymbolAnalysisContext> Check)>(rules.Length);
+            foreach (var rule in rules)
+            {
+                if (rule.CreateDriverCheck(symbols) is { } check)
                 {
-                    typeStart.RegisterSymbolEndAction(check);
+                    checks.Add((rule.SupportedDiagnostics[0].Id, check));
                 }
-            },
-            SymbolKind.NamedType);
+            }
+
+            if (checks.Count == 0)
+            {
+                return;
+            }
+
+            var ruleChecks = checks.ToImmutable();
+            start.RegisterSymbolStartAction(
+                typeStart =>
+                {
+                    if (symbols.GetDriverBase((INamedTypeSymbol)typeStart.Symbol) is not null)
+                    {
+                        typeStart.RegisterSymbolEndAction(typeEnd => CheckDriverType(typeEnd, symbols, ruleChecks));
+                    }
+                },
+                SymbolKind.NamedType);
+        });
+
+    private static void CheckDriverType(SymbolAnalysisContext context, DriverModelSymbols symbols, ImmutableArray<(string Id, Action<SymbolAnalysisContext> Check)> checks)
+    {
+        var tree = symbols.GetFirstDeclarationLocation((INamedTypeSymbol)context.Symbol).SourceTree;
+        foreach (var (id, check) in checks)
+        {
+            if (!ConfiguredSeverity.IsTurnedOff(context.Compilation, tree, id, context.CancellationToken))
+            {
+                check(context);
+            }
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -39,39 +38,6 @@ public sealed class DriverTypeRulesAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!DriverModelSymbols.TryCreate(start.Compilation, out var symbols))
-            {
-                return;
-            }
-
-            var checks = ImmutableArray.CreateBuilder<(string Id, Action<SymbolAnalysisContext> Check)>(Rules.Length);
-            foreach (var rule in Rules)
-            {
-                if (rule.CreateDriverCheck(symbols) is { } check)
-                {
-                    checks.Add((rule.SupportedDiagnostics[0].Id, check));
-                }
-            }
-
-            if (checks.Count == 0)
-            {
-                return;
-            }
-
-            var ruleChecks = checks.ToImmutable();
-            DriverTypeAnalyzer.RegisterAfterMembers(start, symbols, context =>
-            {
-                var tree = symbols.GetFirstDeclarationLocation((INamedTypeSymbol)context.Symbol).SourceTree;
-                foreach (var (id, check) in ruleChecks)
-                {
-                    if (!ConfiguredSeverity.IsTurnedOff(context.Compilation, tree, id, context.CancellationToken))
-                    {
-                        check(context);
-                    }
-                }
-            });
-        });
+        DriverTypeAnalyzer.RegisterChecks(context, Rules);
     }
 }
