@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,18 +19,18 @@ namespace ShutdownAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class OnePassFixAllProvider : FixAllProvider
 {
-    private readonly IReadOnlyList<(string Title, string EquivalenceKey, string? DiagnosticId, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> FixAll)> fixes;
+    private readonly IReadOnlyList<Fix> fixes;
 
     /// <param name="fixAll">The solution with every given diagnostic fixed as fixing them one by one would; diagnostics the fix is not offered for are skipped.</param>
     public OnePassFixAllProvider(string title, string equivalenceKey, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> fixAll)
     {
-        fixes = new[] { (title, equivalenceKey, (string?)null, fixAll) };
+        fixes = new[] { new Fix(title, equivalenceKey, null, fixAll) };
     }
 
     /// <summary>For a fixer that offers a fix of its own for each rule it fixes: each its equivalence key, FixAll title and function.</summary>
     public OnePassFixAllProvider(params (string Title, string EquivalenceKey, string DiagnosticId, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> FixAll)[] fixes)
     {
-        this.fixes = fixes.Select(fix => (fix.Title, fix.EquivalenceKey, (string?)fix.DiagnosticId, fix.FixAll)).ToList();
+        this.fixes = fixes.Select(fix => new Fix(fix.Title, fix.EquivalenceKey, fix.DiagnosticId, fix.FixAll)).ToList();
     }
 
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
@@ -62,7 +63,7 @@ internal sealed class OnePassFixAllProvider : FixAllProvider
 
         var solution = fixAllContext.Solution;
         var fixable = diagnostics
-            .Where(diagnostic => fixAllContext.DiagnosticIds.Contains(diagnostic.Id) && (chosen.DiagnosticId is null || chosen.DiagnosticId == diagnostic.Id) && diagnostic.Location.IsInSource)
+            .Where(diagnostic => fixAllContext.DiagnosticIds.Contains(diagnostic.Id) && chosen.IsFor(diagnostic.Id) && diagnostic.Location.IsInSource)
             .ToList();
         return fixable.Count == 0
             ? null
@@ -76,27 +77,31 @@ internal sealed class OnePassFixAllProvider : FixAllProvider
     /// be another rule's, so the key is none (nothing offered) or another rule's fix (SHD003's "Stop DMA" while
     /// SHD004 is being fixed).
     /// </summary>
-    private (string Title, string EquivalenceKey, string? DiagnosticId, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> FixAll)? Choose(FixAllContext fixAllContext)
+    private Fix? Choose(FixAllContext fixAllContext) =>
+        fixes.FirstOrDefault(fix => fix.EquivalenceKey == fixAllContext.CodeActionEquivalenceKey && fix.IsForAny(fixAllContext.DiagnosticIds))
+        ?? fixes.FirstOrDefault(fix => fix.IsForAny(fixAllContext.DiagnosticIds));
+
+    /// <summary>One fix the provider offers; <see cref="DiagnosticId"/> is the rule it is for, or null for every rule the fixer fixes.</summary>
+    private sealed class Fix
     {
-        bool IsForFixedRule((string Title, string EquivalenceKey, string? DiagnosticId, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> FixAll) fix) =>
-            fix.DiagnosticId is null || fixAllContext.DiagnosticIds.Contains(fix.DiagnosticId);
-
-        foreach (var fix in fixes)
+        public Fix(string title, string equivalenceKey, string? diagnosticId, Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> fixAll)
         {
-            if (fix.EquivalenceKey == fixAllContext.CodeActionEquivalenceKey && IsForFixedRule(fix))
-            {
-                return fix;
-            }
+            Title = title;
+            EquivalenceKey = equivalenceKey;
+            DiagnosticId = diagnosticId;
+            FixAll = fixAll;
         }
 
-        foreach (var fix in fixes)
-        {
-            if (IsForFixedRule(fix))
-            {
-                return fix;
-            }
-        }
+        public string Title { get; }
 
-        return null;
+        public string EquivalenceKey { get; }
+
+        public string? DiagnosticId { get; }
+
+        public Func<Solution, IReadOnlyList<Diagnostic>, CancellationToken, Task<Solution>> FixAll { get; }
+
+        public bool IsFor(string diagnosticId) => DiagnosticId is null || DiagnosticId == diagnosticId;
+
+        public bool IsForAny(ImmutableHashSet<string> diagnosticIds) => DiagnosticId is null || diagnosticIds.Contains(DiagnosticId);
     }
 }
