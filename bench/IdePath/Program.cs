@@ -78,6 +78,7 @@ public static class Program
         var compileCpu = new List<double>();
         var passCpu = new List<double>();
         var passAllocated = new List<double>();
+        var passGcPause = new List<double>();
         ImmutableArray<Diagnostic> diagnostics = default;
         for (var round = 0; round < rounds; round++)
         {
@@ -94,9 +95,11 @@ public static class Program
             var passWatch = Stopwatch.StartNew();
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pauseBefore = GC.GetTotalPauseDuration();
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
             passCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
             passAllocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1e6);
+            passGcPause.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
             passTimes.Add(passWatch.Elapsed.TotalMilliseconds);
             foreach (var analyzer in analyzers)
             {
@@ -115,6 +118,7 @@ public static class Program
         Console.WriteLine($"| analyzer pass, wall clock | {string.Join(" | ", passTimes.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| analyzer pass, CPU time | {string.Join(" | ", passCpu.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| analyzer pass, allocated (MB) | {string.Join(" | ", passAllocated.Select(mb => mb.ToString("F0", CultureInfo.InvariantCulture)))} |");
+        Console.WriteLine($"| analyzer pass, time the GC paused the process | {string.Join(" | ", passGcPause.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| compiler diagnostics (bind all), wall clock | {string.Join(" | ", compileTimes.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine($"| compiler diagnostics (bind all), CPU time | {string.Join(" | ", compileCpu.Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} |");
         Console.WriteLine();
