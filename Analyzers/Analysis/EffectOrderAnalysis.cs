@@ -47,7 +47,7 @@ internal sealed class EffectOrderAnalysis
     public PathCoverage GetCoverage(
         IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, Effect? undoneBy, CancellationToken cancellationToken)
     {
-        var walk = Walk(new Question(effect, undoneBy, target: null), MethodContext.Entry(method), thisType, new CallStack(), cancellationToken, found: null);
+        var walk = Walk(new Question(effect, undoneBy, target: null), MethodContext.Entry(method), thisType, new RecursionStack<OrderKey>(), cancellationToken, found: null);
         return new PathCoverage(walk.Summary.AtExit);
     }
 
@@ -60,7 +60,7 @@ internal sealed class EffectOrderAnalysis
         IMethodSymbol method, INamedTypeSymbol? thisType, Effect target, Effect avoid, CancellationToken cancellationToken)
     {
         var found = new Dictionary<ReachableCall, CallPath>();
-        Walk(new Question(avoid, undoneBy: null, target), MethodContext.Entry(method), thisType, new CallStack(), cancellationToken, found);
+        Walk(new Question(avoid, undoneBy: null, target), MethodContext.Entry(method), thisType, new RecursionStack<OrderKey>(), cancellationToken, found);
         return found
             .OrderBy(pair => pair.Key.Syntax.SpanStart)
             .ThenBy(pair => pair.Key.Syntax.Span.Length)
@@ -68,7 +68,7 @@ internal sealed class EffectOrderAnalysis
             .ToImmutableArray();
     }
 
-    private (Summary Summary, int DependsOnDepth) Summarize(OrderKey key, CallStack stack, CancellationToken cancellationToken)
+    private (Summary Summary, int DependsOnDepth) Summarize(OrderKey key, RecursionStack<OrderKey> stack, CancellationToken cancellationToken)
     {
         if (summaries.TryGetValue(key, out var cached))
         {
@@ -109,7 +109,7 @@ internal sealed class EffectOrderAnalysis
         Question question,
         MethodContext context,
         INamedTypeSymbol? thisType,
-        CallStack stack,
+        RecursionStack<OrderKey> stack,
         CancellationToken cancellationToken,
         Dictionary<ReachableCall, CallPath>? found)
     {
@@ -129,7 +129,7 @@ internal sealed class EffectOrderAnalysis
         private readonly EffectOrderAnalysis analysis;
         private readonly Question question;
         private readonly INamedTypeSymbol? thisType;
-        private readonly CallStack stack;
+        private readonly RecursionStack<OrderKey> stack;
         private readonly CancellationToken cancellationToken;
         private readonly Dictionary<ReachableCall, CallPath>? found;
         private readonly Dictionary<Node, PathOutcomes> states = new();
@@ -139,7 +139,7 @@ internal sealed class EffectOrderAnalysis
             EffectOrderAnalysis analysis,
             Question question,
             INamedTypeSymbol? thisType,
-            CallStack stack,
+            RecursionStack<OrderKey> stack,
             CancellationToken cancellationToken,
             Dictionary<ReachableCall, CallPath>? found)
         {
@@ -430,28 +430,5 @@ internal sealed class EffectOrderAnalysis
         public override bool Equals(object? obj) => obj is Node other && Equals(other);
 
         public override int GetHashCode() => (Block * 31) + (Continuation?.GetHashCode() ?? 0);
-    }
-
-    /// <summary>The questions being summarised on this thread, with their depth, to stop at recursion.</summary>
-    private sealed class CallStack
-    {
-        private readonly List<OrderKey> keys = new();
-        private readonly Dictionary<OrderKey, int> depths = new();
-
-        public int Count => keys.Count;
-
-        public int? DepthOf(OrderKey key) => depths.TryGetValue(key, out var depth) ? depth : null;
-
-        public void Push(OrderKey key)
-        {
-            depths[key] = keys.Count;
-            keys.Add(key);
-        }
-
-        public void Pop()
-        {
-            depths.Remove(keys[keys.Count - 1]);
-            keys.RemoveAt(keys.Count - 1);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ShutdownAnalyzers.Analysis;
@@ -15,6 +16,9 @@ namespace ShutdownAnalyzers.Analysis;
 /// </summary>
 internal readonly struct MethodContext : IEquatable<MethodContext>
 {
+    private static readonly ImmutableArray<AbstractValue>[] NothingKnownByCount =
+        Enumerable.Range(0, 8).Select(count => ImmutableArray.Create(new AbstractValue[count])).ToArray();
+
     private MethodContext(IMethodSymbol method, ImmutableArray<AbstractValue> arguments)
     {
         Method = method;
@@ -31,23 +35,37 @@ internal readonly struct MethodContext : IEquatable<MethodContext>
     public static MethodContext Entry(IMethodSymbol method)
     {
         var definition = Definition(method);
-        return new MethodContext(definition, ImmutableArray.Create(new AbstractValue[definition.Parameters.Length]));
+        return new MethodContext(definition, NothingKnown(definition.Parameters.Length));
     }
 
     /// <summary>The method as called by <paramref name="call"/>, keeping the arguments that decide paths.</summary>
     public static MethodContext CalledBy(IMethodSymbol target, ReachableCall call)
     {
         var definition = Definition(target);
-        var arguments = new AbstractValue[definition.Parameters.Length];
-        for (var i = 0; i < arguments.Length && i < call.Arguments.Length; i++)
+        var parameters = definition.Parameters;
+        ImmutableArray<AbstractValue>.Builder? arguments = null;
+        for (var i = 0; i < parameters.Length && i < call.Arguments.Length; i++)
         {
-            if (Carries(definition.Parameters[i].Type, call.Arguments[i]))
+            if (Carries(parameters[i].Type, call.Arguments[i]))
             {
+                if (arguments is null)
+                {
+                    arguments = ImmutableArray.CreateBuilder<AbstractValue>(parameters.Length);
+                    arguments.Count = parameters.Length;
+                }
+
                 arguments[i] = call.Arguments[i];
             }
         }
 
-        return new MethodContext(definition, ImmutableArray.Create(arguments));
+        return new MethodContext(definition, arguments?.MoveToImmutable() ?? NothingKnown(parameters.Length));
+    }
+
+    /// <summary>Arguments all unknown, one shared list per count: most calls carry nothing that decides paths.</summary>
+    private static ImmutableArray<AbstractValue> NothingKnown(int count)
+    {
+        var shared = NothingKnownByCount;
+        return count < shared.Length ? shared[count] : ImmutableArray.Create(new AbstractValue[count]);
     }
 
     /// <summary>The state on entry to the method's body: its known parameters.</summary>

@@ -114,7 +114,7 @@ internal sealed class RestartPathAnalysis
         IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken)
     {
         var root = MethodContext.Entry(method);
-        var stack = new CallStack();
+        var stack = new RecursionStack<SummaryKey>();
         stack.Push(new SummaryKey(effect, root, thisType));
         var found = ImmutableArray.CreateBuilder<EffectCall>();
         foreach (var call in cache.GetReachableCalls(root, cancellationToken))
@@ -137,7 +137,7 @@ internal sealed class RestartPathAnalysis
             return null;
         }
 
-        var path = Summarize(new SummaryKey(effect, MethodContext.Entry(method), thisType), new CallStack(), cancellationToken).Path;
+        var path = Summarize(new SummaryKey(effect, MethodContext.Entry(method), thisType), new RecursionStack<SummaryKey>(), cancellationToken).Path;
         return path?.Prepend(new CallStep(method));
     }
 
@@ -147,7 +147,7 @@ internal sealed class RestartPathAnalysis
     /// question: "does Shutdown always flush?"). False when the method has no body in this compilation.
     /// </summary>
     public bool AlwaysReaches(IMethodSymbol method, INamedTypeSymbol? thisType, Effect effect, CancellationToken cancellationToken) =>
-        cache.HasBody(method) && SummarizeAlways(new SummaryKey(effect, MethodContext.Entry(method), thisType), new CallStack(), cancellationToken).Always;
+        cache.HasBody(method) && SummarizeAlways(new SummaryKey(effect, MethodContext.Entry(method), thisType), new RecursionStack<SummaryKey>(), cancellationToken).Always;
 
     /// <summary>The calls in <paramref name="method"/>'s own body that the restart path reaches, in source order.</summary>
     public ImmutableArray<ReachableCall> GetReachableCalls(IMethodSymbol method, CancellationToken cancellationToken) =>
@@ -199,7 +199,7 @@ internal sealed class RestartPathAnalysis
     /// call-stack depth whose in-progress method the answer relied on (a recursive back edge): such an
     /// answer is provisional for the methods above that depth and is not cached for them.
     /// </summary>
-    private Step FollowCall(Effect effect, ReachableCall call, INamedTypeSymbol? thisType, CallStack stack, CancellationToken cancellationToken)
+    private Step FollowCall(Effect effect, ReachableCall call, INamedTypeSymbol? thisType, RecursionStack<SummaryKey> stack, CancellationToken cancellationToken)
     {
         var target = ResolveTarget(call, thisType);
         var match = effect.MatchCall(call, target, cache.HasBody(target));
@@ -218,7 +218,7 @@ internal sealed class RestartPathAnalysis
         return new Step(callee.Path?.Prepend(new CallStep(target, call: call)), callee.DependsOnDepth);
     }
 
-    private Step Summarize(SummaryKey key, CallStack stack, CancellationToken cancellationToken)
+    private Step Summarize(SummaryKey key, RecursionStack<SummaryKey> stack, CancellationToken cancellationToken)
     {
         if (cache.TryGetSummary(key, out var cached))
         {
@@ -267,7 +267,7 @@ internal sealed class RestartPathAnalysis
     }
 
     /// <summary>Whether every path through the method of <paramref name="key"/> has its effect; recursion is assumed to have it.</summary>
-    private AlwaysStep SummarizeAlways(SummaryKey key, CallStack stack, CancellationToken cancellationToken)
+    private AlwaysStep SummarizeAlways(SummaryKey key, RecursionStack<SummaryKey> stack, CancellationToken cancellationToken)
     {
         if (cache.TryGetAlwaysSummary(key, out var cached))
         {
@@ -309,7 +309,7 @@ internal sealed class RestartPathAnalysis
         return new AlwaysStep(always, dependsOn);
     }
 
-    private AlwaysStep CallAlways(Effect effect, ReachableCall call, INamedTypeSymbol? thisType, CallStack stack, CancellationToken cancellationToken)
+    private AlwaysStep CallAlways(Effect effect, ReachableCall call, INamedTypeSymbol? thisType, RecursionStack<SummaryKey> stack, CancellationToken cancellationToken)
     {
         var target = ResolveTarget(call, thisType);
         if (effect.Match(target, call.Arguments).IsMatch)
@@ -352,28 +352,5 @@ internal sealed class RestartPathAnalysis
         public CallPath? Path { get; }
 
         public int DependsOnDepth { get; }
-    }
-
-    /// <summary>The methods being summarised on this thread, with their depth, to stop at recursion.</summary>
-    private sealed class CallStack
-    {
-        private readonly List<SummaryKey> keys = new();
-        private readonly Dictionary<SummaryKey, int> depths = new();
-
-        public int Count => keys.Count;
-
-        public int? DepthOf(SummaryKey key) => depths.TryGetValue(key, out var depth) ? depth : null;
-
-        public void Push(SummaryKey key)
-        {
-            depths[key] = keys.Count;
-            keys.Add(key);
-        }
-
-        public void Pop()
-        {
-            depths.Remove(keys[keys.Count - 1]);
-            keys.RemoveAt(keys.Count - 1);
-        }
     }
 }

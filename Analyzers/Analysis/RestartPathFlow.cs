@@ -37,22 +37,51 @@ internal static class RestartPathFlow
         var walker = new Walker(graph, evaluator, untracked);
         var entryStates = walker.Solve(entryState, cancellationToken);
 
-        var blocks = new ReachedBlock?[graph.Blocks.Length];
+        var blocks = ImmutableArray.CreateBuilder<ReachedBlock?>(graph.Blocks.Length);
         var calls = new List<ReachableCall>();
+        var blockCalls = new List<ReachableCall>();
         foreach (var block in graph.Blocks)
         {
             if (entryStates[block.Ordinal] is { } state)
             {
-                var blockCalls = new List<ReachableCall>();
+                blockCalls.Clear();
                 var branches = walker.TransferBlock(block, state, blockCalls);
-                blocks[block.Ordinal] = new ReachedBlock(blockCalls.ToImmutableArray(), branches);
+                blocks.Add(new ReachedBlock(blockCalls.ToImmutableArray(), branches));
                 calls.AddRange(blockCalls);
+            }
+            else
+            {
+                blocks.Add(null);
             }
         }
 
-        var ordered = calls.OrderBy(call => call.Syntax.SpanStart).ThenBy(call => call.Syntax.Span.Length).ToImmutableArray();
+        InSourceOrder(calls);
         var readsSystemState = SystemStateConditionEvaluator.TakeSystemStateRead();
-        return new MethodFlow(graph, blocks.ToImmutableArray(), ordered, readsSystemState);
+        return new MethodFlow(graph, blocks.MoveToImmutable(), calls.ToImmutableArray(), readsSystemState);
+    }
+
+    /// <summary>
+    /// Sorts calls by where they start, the outer call first when two start together. A stable insertion
+    /// sort: blocks come in source order far more often than not, and then it only looks once at each call.
+    /// </summary>
+    private static void InSourceOrder(List<ReachableCall> calls)
+    {
+        for (var i = 1; i < calls.Count; i++)
+        {
+            var call = calls[i];
+            var j = i - 1;
+            while (j >= 0 && ComesAfter(calls[j], call))
+            {
+                calls[j + 1] = calls[j];
+                j--;
+            }
+
+            calls[j + 1] = call;
+        }
+
+        static bool ComesAfter(ReachableCall a, ReachableCall b) =>
+            a.Syntax.SpanStart > b.Syntax.SpanStart ||
+            (a.Syntax.SpanStart == b.Syntax.SpanStart && a.Syntax.Span.Length > b.Syntax.Span.Length);
     }
 
     /// <summary>
@@ -145,6 +174,9 @@ internal static class RestartPathFlow
         /// <summary>The operations <see cref="Transfer"/> has still to visit; empty between calls, kept to save a stack per statement.</summary>
         private readonly Stack<(IOperation Operation, bool ChildrenDone)> operationStack = new();
 
+        /// <summary>The branches out of the block last given to <see cref="FindTakenBranches"/>.</summary>
+        private readonly List<ControlFlowBranch> takenBranches = new(2);
+
         public Walker(ControlFlowGraph graph, SystemStateConditionEvaluator evaluator, HashSet<ISymbol> untracked)
         {
             this.graph = graph;
@@ -155,22 +187,31 @@ internal static class RestartPathFlow
         /// <summary>The state on entry to each block the restart path reaches; null for unreachable blocks.</summary>
         public FlowState?[] Solve(FlowState entryState, CancellationToken cancellationToken)
         {
+            // Blocks are taken lowest ordinal first, as the graph lists them in order of the source.
             var states = new FlowState?[graph.Blocks.Length];
-            var pending = new SortedSet<int>();
+            var pending = new bool[graph.Blocks.Length];
+            var pendingCount = 1;
+            var lowestPending = 0;
             states[0] = entryState;
-            pending.Add(0);
+            pending[0] = true;
 
-            while (pending.Count > 0)
+            while (pendingCount > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var ordinal = pending.Min;
-                pending.Remove(ordinal);
+                while (!pending[lowestPending])
+                {
+                    lowestPending++;
+                }
+
+                var ordinal = lowestPending;
+                pending[ordinal] = false;
+                pendingCount--;
                 var block = graph.Blocks[ordinal];
                 var state = states[ordinal]!;
 
                 var afterOperations = TransferOperations(block, state, calls: null);
-                var taken = TakenBranches(block, afterOperations, out var afterBranchValue);
-                foreach (var branch in taken)
+                var afterBranchValue = FindTakenBranches(block, afterOperations);
+                foreach (var branch in takenBranches)
                 {
                     if (branch.Destination is { } destination)
                     {
@@ -183,10 +224,21 @@ internal static class RestartPathFlow
                     }
                 }
 
-                // An exception may leave the block anywhere: its handlers start from what held before or after it.
-                foreach (var handler in EnclosingHandlers(block))
+                // An exception may leave a try block anywhere: its handlers start from what held before or after it.
+                for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
                 {
-                    Flow(handler.FirstBlockOrdinal, state.Join(afterBranchValue));
+                    if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } tryAndHandlers)
+                    {
+                        continue;
+                    }
+
+                    foreach (var handler in tryAndHandlers.NestedRegions)
+                    {
+                        if (handler != region)
+                        {
+                            Flow(handler.FirstBlockOrdinal, state.Join(afterBranchValue));
+                        }
+                    }
                 }
             }
 
@@ -199,7 +251,12 @@ internal static class RestartPathFlow
                 if (current is null || !joined.IsSameAs(current))
                 {
                     states[destination] = joined;
-                    pending.Add(destination);
+                    if (!pending[destination])
+                    {
+                        pending[destination] = true;
+                        pendingCount++;
+                        lowestPending = System.Math.Min(lowestPending, destination);
+                    }
                 }
             }
         }
@@ -213,57 +270,37 @@ internal static class RestartPathFlow
                 Transfer(branchValue, after, calls);
             }
 
-            return TakenBranches(block, after, out _).ToImmutableArray();
+            FindTakenBranches(block, after);
+            return takenBranches.ToImmutableArray();
         }
 
-        private IEnumerable<ControlFlowBranch> TakenBranches(BasicBlock block, FlowState state, out FlowState afterBranchValue)
+        /// <summary>Fills <see cref="takenBranches"/> with the branches out of the block the path can take; returns the state after its branch value.</summary>
+        private FlowState FindTakenBranches(BasicBlock block, FlowState state)
         {
-            afterBranchValue = state;
+            takenBranches.Clear();
             if (block.BranchValue is null || block.ConditionKind == ControlFlowConditionKind.None)
             {
-                if (block.BranchValue is { } value)
+                if (block.FallThroughSuccessor is { } only)
                 {
-                    afterBranchValue = Transfer(value, state, calls: null);
+                    takenBranches.Add(only);
                 }
 
-                return block.FallThroughSuccessor is { } only ? new[] { only } : Enumerable.Empty<ControlFlowBranch>();
+                return block.BranchValue is { } value ? Transfer(value, state, calls: null) : state;
             }
 
             var condition = evaluator.Evaluate(block.BranchValue, state).AsBoolean;
-            afterBranchValue = Transfer(block.BranchValue, state, calls: null);
             var jumpWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-            var taken = new List<ControlFlowBranch>(2);
             if (block.ConditionalSuccessor is { } jump && condition != !jumpWhen)
             {
-                taken.Add(jump);
+                takenBranches.Add(jump);
             }
 
             if (block.FallThroughSuccessor is { } fallThrough && condition != jumpWhen)
             {
-                taken.Add(fallThrough);
+                takenBranches.Add(fallThrough);
             }
 
-            return taken;
-        }
-
-        /// <summary>The catch, filter and finally regions that an exception thrown in <paramref name="block"/> may enter.</summary>
-        private static IEnumerable<ControlFlowRegion> EnclosingHandlers(BasicBlock block)
-        {
-            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
-            {
-                if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } tryAndHandlers)
-                {
-                    continue;
-                }
-
-                foreach (var handler in tryAndHandlers.NestedRegions)
-                {
-                    if (handler != region)
-                    {
-                        yield return handler;
-                    }
-                }
-            }
+            return Transfer(block.BranchValue, state, calls: null);
         }
 
         private FlowState TransferOperations(BasicBlock block, FlowState state, List<ReachableCall>? calls)
@@ -347,16 +384,17 @@ internal static class RestartPathFlow
         private ReachableCall Describe(IInvocationOperation invocation, FlowState state)
         {
             var method = invocation.TargetMethod;
-            var arguments = new AbstractValue[method.Parameters.Length];
+            var arguments = ImmutableArray.CreateBuilder<AbstractValue>(method.Parameters.Length);
+            arguments.Count = arguments.Capacity;
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length && argument.ArgumentKind != ArgumentKind.ParamArray)
+                if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Count && argument.ArgumentKind != ArgumentKind.ParamArray)
                 {
                     arguments[parameter.Ordinal] = evaluator.Evaluate(argument.Value, state);
                 }
             }
 
-            return new ReachableCall(method, invocation.IsVirtual, ReachableCall.ReceiverOf(invocation), invocation.Syntax, ImmutableArray.Create(arguments), invocation);
+            return new ReachableCall(method, invocation.IsVirtual, ReachableCall.ReceiverOf(invocation), invocation.Syntax, arguments.MoveToImmutable(), invocation);
         }
     }
 }
