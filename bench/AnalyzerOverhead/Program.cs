@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using ShutdownAnalyzers.Bench.Generator;
 
 namespace ShutdownAnalyzers.Bench.AnalyzerOverhead;
@@ -22,13 +25,50 @@ public static class Program
 {
     private const string ShdAssembly = "ShutdownAnalyzers";
 
-    public static int Main(string[] args)
+    public static Task<int> Main(string[] args)
     {
-        var sizes = Option(args, "--sizes", "100,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
-        var plainFiles = int.Parse(Option(args, "--plain-files", "2000"), CultureInfo.InvariantCulture);
+        var sizesOption = new Option<int[]>("--sizes")
+        {
+            Description = "The driver projects to generate and build, by number of drivers (comma-separated).",
+            DefaultValueFactory = _ => new[] { 100, 1000, 5000 },
+            CustomParser = ParseSizes,
+        };
+        var repeatOption = BenchCommandLine.Count("--repeat", 3, "How many times each configuration is built; the tables show medians.");
+        var plainFilesOption = BenchCommandLine.Count("--plain-files", 2000, "How many files the project that never references the bus API has.");
+        var workOption = new Option<string>("--work") { Description = "Where the generated projects go (default: artifacts/bench/analyzer-overhead)." };
+        var command = new RootCommand("Builds generated driver projects with and without the SHD analyzers, beside the SDK's CA analyzers and the body-reading floor, and prints what they cost.")
+        {
+            sizesOption, repeatOption, plainFilesOption, workOption,
+        };
+        return BenchCommandLine.RunAsync(command, args, parse => Task.FromResult(Run(
+            parse.GetValue(sizesOption)!,
+            parse.GetValue(repeatOption),
+            parse.GetValue(plainFilesOption),
+            parse.GetValue(workOption))));
+    }
+
+    private static int[] ParseSizes(ArgumentResult result)
+    {
+        var sizes = new List<int>();
+        foreach (var size in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)))
+        {
+            if (int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var drivers) && drivers >= 1)
+            {
+                sizes.Add(drivers);
+            }
+            else
+            {
+                result.AddError($"--sizes takes whole numbers of at least 1, separated by commas; '{size}' is not one.");
+            }
+        }
+
+        return sizes.ToArray();
+    }
+
+    private static int Run(int[] sizes, int repeat, int plainFiles, string? workOption)
+    {
         var root = RepositoryRoot();
-        var work = Path.GetFullPath(Option(args, "--work", Path.Combine(root, "artifacts", "bench", "analyzer-overhead")));
+        var work = Path.GetFullPath(workOption ?? Path.Combine(root, "artifacts", "bench", "analyzer-overhead"));
 
         Console.Error.WriteLine("building the bus API and the analyzers (Release)...");
         Require(Dotnet.Run(new[] { "build", Path.Combine(root, "Analyzers"), "-c", "Release", "-v:q", "-nologo" }));
@@ -136,12 +176,6 @@ public static class Program
         }
 
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 
     private static void Require((int ExitCode, string Output) run)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -40,25 +41,62 @@ namespace ShutdownAnalyzers.Bench.IdePath;
 /// </summary>
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args)
     {
-        var plain = Array.IndexOf(args, "--plain") >= 0;
-        var drivers = int.Parse(Option(args, plain ? "--plain" : "--drivers", plain ? "2000" : "5000"), CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Option(args, "--rounds", "3"), CultureInfo.InvariantCulture);
-        var fixes = plain ? "none" : Option(args, "--fixes", "all");
-        if (fixes is not ("all" or "none"))
+        var driversOption = BenchCommandLine.Count("--drivers", 5000, "How many drivers the generated project has.");
+        var plainOption = new Option<int?>("--plain")
         {
-            Console.Error.WriteLine($"--fixes takes 'all' or 'none', not '{fixes}'.");
-            return 2;
-        }
+            Description = "Instead, a project of this many files that never references the bus API (2000 when no number is given).",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = result => result.Tokens.Count == 0 ? null : BenchCommandLine.ParseCount(result, "--plain"),
+        };
+        var roundsOption = BenchCommandLine.Count("--rounds", 3, "How many times the analyzers run, each on a new compilation.");
+        var fixesOption = new Option<string>("--fixes") { Description = "Time every code fix and FixAll ('all'), or skip them ('none').", DefaultValueFactory = _ => "all" };
+        fixesOption.AcceptOnlyFromAmong("all", "none");
+        var perRuleOption = new Option<bool>("--per-rule") { Description = "Run each rule's own analyzer class, one row each, instead of the analyzers the package ships." };
+        var ruleIds = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"), perRule: true).SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var onlyOption = new Option<string[]>("--only")
+        {
+            Description = "Run just these rules' own analyzers (comma-separated ids, e.g. SHD003,SHD004).",
+            CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        };
+        onlyOption.Validators.Add(result =>
+        {
+            foreach (var id in result.GetValueOrDefault<string[]>() ?? Array.Empty<string>())
+            {
+                if (!ruleIds.Contains(id))
+                {
+                    result.AddError($"--only: no rule '{id}'; the rules are {string.Join(", ", ruleIds.Order(StringComparer.Ordinal))}.");
+                }
+            }
+        });
+        var floorOption = new Option<bool>("--floor") { Description = "Run, instead of the SHD analyzers, one that reads every method body and does nothing." };
+        var command = new RootCommand("Times the SHD analyzers in-process on a generated driver project, as an IDE host runs them, and each code fix and FixAll in solution.")
+        {
+            driversOption, plainOption, roundsOption, fixesOption, perRuleOption, onlyOption, floorOption,
+        };
+        return BenchCommandLine.RunAsync(command, args, parse =>
+        {
+            var plain = parse.GetResult(plainOption) is not null;
+            var only = parse.GetValue(onlyOption) ?? Array.Empty<string>();
+            return RunAsync(
+                plain ? parse.GetValue(plainOption) ?? 2000 : parse.GetValue(driversOption),
+                plain,
+                parse.GetValue(roundsOption),
+                plain ? "none" : parse.GetValue(fixesOption)!,
+                only.Length > 0 || parse.GetValue(perRuleOption),
+                only,
+                parse.GetValue(floorOption));
+        });
+    }
 
+    private static async Task<int> RunAsync(int drivers, bool plain, int rounds, string fixes, bool perRule, string[] only, bool floor)
+    {
         var project = LoadProject(drivers, plain);
-        var only = Option(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var perRule = only.Length > 0 || Array.IndexOf(args, "--per-rule") >= 0;
         var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"), perRule)
             .Where(analyzer => only.Length == 0 || analyzer.SupportedDiagnostics.Any(d => only.Contains(d.Id)))
             .ToImmutableArray();
-        if (Array.IndexOf(args, "--floor") >= 0)
+        if (floor)
         {
             analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ReadsEveryBodyAnalyzer());
             fixes = "none";
@@ -215,12 +253,6 @@ public static class Program
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToList();
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
 
     /// <summary>FixAll's diagnostics: the ones the analysis above found, by document.</summary>
     private sealed class KnownDiagnostics(ImmutableArray<Diagnostic> all) : FixAllContext.DiagnosticProvider
