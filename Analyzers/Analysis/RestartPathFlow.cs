@@ -61,8 +61,9 @@ internal static class RestartPathFlow
     }
 
     /// <summary>
-    /// Sorts calls by where they start, the outer call first when two start together. A stable insertion
-    /// sort: blocks come in source order far more often than not, and then it only looks once at each call.
+    /// Sorts calls by where they start, the shorter (inner, which runs first: <c>a.B()</c> in
+    /// <c>a.B().C()</c>) first when two start together. A stable insertion sort: blocks come in source
+    /// order far more often than not, and then it looks once at each call.
     /// </summary>
     private static void InSourceOrder(List<ReachableCall> calls)
     {
