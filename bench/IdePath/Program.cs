@@ -28,8 +28,10 @@ namespace ShutdownAnalyzers.Bench.IdePath;
 /// <c>--per-rule</c> runs each rule's own analyzer class instead of the analyzers the package ships (the
 /// driver-type rules ship inside one host, <c>DriverTypeRulesAnalyzer</c>), so each rule gets its own row;
 /// <c>--only SHD003,SHD004</c> runs just those rules' own analyzers; <c>--floor</c> runs, instead of the SHD
-/// analyzers, one that reads every method body and does nothing (<c>bench/BodyReadingFloor</c>): the pass
-/// costs at least that much for any analyzer that looks inside bodies.
+/// analyzers, one that reads every method body as operations and does nothing (<c>bench/BodyReadingFloor</c>):
+/// the pass costs at least that much for any analyzer that looks inside bodies as operations;
+/// <c>--call-floor</c> one that resolves every call from its syntax and does nothing, the least for a
+/// rule that finds calls without operations.
 ///
 /// Loads a generated driver project into an <see cref="AdhocWorkspace"/>, as an IDE would hold it, and
 /// prints: each SHD analyzer's execution time per round (the first round pays for JIT, later ones are
@@ -70,10 +72,11 @@ public static class Program
                 }
             }
         });
-        var floorOption = new Option<bool>("--floor") { Description = "Run, instead of the SHD analyzers, one that reads every method body and does nothing." };
+        var floorOption = new Option<bool>("--floor") { Description = "Run, instead of the SHD analyzers, one that reads every method body as operations and does nothing." };
+        var callFloorOption = new Option<bool>("--call-floor") { Description = "Run, instead of the SHD analyzers, one that resolves every call from its syntax and does nothing." };
         var command = new RootCommand("Times the SHD analyzers in-process on a generated driver project, as an IDE host runs them, and each code fix and FixAll in solution.")
         {
-            driversOption, plainOption, roundsOption, fixesOption, perRuleOption, onlyOption, floorOption,
+            driversOption, plainOption, roundsOption, fixesOption, perRuleOption, onlyOption, floorOption, callFloorOption,
         };
         return BenchCommandLine.RunAsync(command, args, parse =>
         {
@@ -86,19 +89,19 @@ public static class Program
                 plain ? "none" : parse.GetValue(fixesOption)!,
                 only.Length > 0 || parse.GetValue(perRuleOption),
                 only,
-                parse.GetValue(floorOption));
+                parse.GetValue(floorOption) ? new ReadsEveryBodyAnalyzer() : parse.GetValue(callFloorOption) ? new ResolvesEveryCallAnalyzer() : null);
         });
     }
 
-    private static async Task<int> RunAsync(int drivers, bool plain, int rounds, string fixes, bool perRule, string[] only, bool floor)
+    private static async Task<int> RunAsync(int drivers, bool plain, int rounds, string fixes, bool perRule, string[] only, DiagnosticAnalyzer? floor)
     {
         var project = LoadProject(drivers, plain);
         var analyzers = AnalyzersIn(Assembly.Load("ShutdownAnalyzers"), perRule)
             .Where(analyzer => only.Length == 0 || analyzer.SupportedDiagnostics.Any(d => only.Contains(d.Id)))
             .ToImmutableArray();
-        if (floor)
+        if (floor is not null)
         {
-            analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ReadsEveryBodyAnalyzer());
+            analyzers = ImmutableArray.Create(floor);
             fixes = "none";
         }
 

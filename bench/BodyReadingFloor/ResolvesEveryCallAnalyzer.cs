@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ShutdownAnalyzers.Bench.BodyReadingFloor;
+
+/// <summary>
+/// Resolves the method of every call in the source from its syntax (<c>GetSymbolInfo</c>) and does
+/// nothing with it: the least a rule costs that finds the calls a callback makes without building
+/// operations or control-flow graphs. Set beside <see cref="ReadsEveryBodyAnalyzer"/>, it says what
+/// reading bodies as syntax instead of operations would save.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ResolvesEveryCallAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "FLOOR002",
+        "Never reported",
+        "Never reported",
+        "Benchmark",
+        DiagnosticSeverity.Hidden,
+        isEnabledByDefault: true,
+        description: "The call-resolving floor of the analyzer overhead benchmarks; it reports nothing.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(
+            static node => _ = node.SemanticModel.GetSymbolInfo(node.Node, node.CancellationToken),
+            SyntaxKind.InvocationExpression);
+    }
+}
