@@ -16,6 +16,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ShutdownAnalyzers.Bench.BodyReadingFloor;
+using ShutdownAnalyzers.Bench.CallResolvingFloor;
 using ShutdownAnalyzers.Bench.Generator;
 using ShutdownAnalyzers.DriverModel;
 using ShutdownAnalyzers.Infrastructure;
