@@ -211,7 +211,7 @@ internal static class RestartPathFlow
                 var state = states[ordinal]!;
 
                 var afterOperations = TransferOperations(block, state, calls: null);
-                var afterBranchValue = FindTakenBranches(block, afterOperations);
+                var afterBranchValue = FindTakenBranches(block, afterOperations, calls: null);
                 foreach (var branch in takenBranches)
                 {
                     if (branch.Destination is { } destination)
@@ -265,18 +265,15 @@ internal static class RestartPathFlow
         /// <summary>Runs a reached block once more with its final entry state, collecting its calls; returns the branches it can take.</summary>
         public ImmutableArray<ControlFlowBranch> TransferBlock(BasicBlock block, FlowState state, List<ReachableCall> calls)
         {
-            var after = TransferOperations(block, state, calls);
-            if (block.BranchValue is { } branchValue)
-            {
-                Transfer(branchValue, after, calls);
-            }
-
-            FindTakenBranches(block, after);
+            FindTakenBranches(block, TransferOperations(block, state, calls), calls);
             return takenBranches.ToImmutableArray();
         }
 
-        /// <summary>Fills <see cref="takenBranches"/> with the branches out of the block the path can take; returns the state after its branch value.</summary>
-        private FlowState FindTakenBranches(BasicBlock block, FlowState state)
+        /// <summary>
+        /// Fills <see cref="takenBranches"/> with the branches out of the block the path can take; returns the
+        /// state after its branch value, whose calls go to <paramref name="calls"/> when given.
+        /// </summary>
+        private FlowState FindTakenBranches(BasicBlock block, FlowState state, List<ReachableCall>? calls)
         {
             takenBranches.Clear();
             if (block.BranchValue is null || block.ConditionKind == ControlFlowConditionKind.None)
@@ -286,7 +283,7 @@ internal static class RestartPathFlow
                     takenBranches.Add(only);
                 }
 
-                return block.BranchValue is { } value ? Transfer(value, state, calls: null) : state;
+                return block.BranchValue is { } value ? Transfer(value, state, calls) : state;
             }
 
             var condition = evaluator.Evaluate(block.BranchValue, state).AsBoolean;
@@ -301,7 +298,7 @@ internal static class RestartPathFlow
                 takenBranches.Add(fallThrough);
             }
 
-            return Transfer(block.BranchValue, state, calls: null);
+            return Transfer(block.BranchValue, state, calls);
         }
 
         private FlowState TransferOperations(BasicBlock block, FlowState state, List<ReachableCall>? calls)
