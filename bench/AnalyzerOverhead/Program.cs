@@ -52,7 +52,7 @@ public static class Program
         var sizes = new List<int>();
         foreach (var size in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)))
         {
-            if (int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var drivers) && drivers >= 1)
+            if (BenchCommandLine.IsCount(size, out var drivers))
             {
                 sizes.Add(drivers);
             }

@@ -48,7 +48,7 @@ internal static class BenchCommandLine
     public static int? ParseCount(ArgumentResult result, string name)
     {
         var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens);
-        if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
+        if (IsCount(token, out var count))
         {
             return count;
         }
@@ -56,4 +56,8 @@ internal static class BenchCommandLine
         result.AddError($"{name} takes a whole number of at least 1, not '{token}'.");
         return null;
     }
+
+    /// <summary>True when <paramref name="text"/> is a whole number of at least 1, digits only.</summary>
+    public static bool IsCount(string text, out int count) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count >= 1;
 }
