@@ -13,16 +13,7 @@ namespace ShutdownAnalyzers.Bench.BodyReadingFloor;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReadsEveryBodyAnalyzer : DiagnosticAnalyzer
 {
-    // A warning, though it is never reported: a command-line build without /errorlog skips every
-    // analyzer whose diagnostics are all Hidden or Info, so a Hidden floor would cost the build nothing.
-    private static readonly DiagnosticDescriptor Never = new(
-        "FLOOR001",
-        "Never reported",
-        "Never reported",
-        "Benchmark",
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "The body-reading floor of the analyzer overhead benchmarks; it reports nothing.");
+    private static readonly DiagnosticDescriptor Never = NeverReported.Descriptor("FLOOR001", "body-reading");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
 

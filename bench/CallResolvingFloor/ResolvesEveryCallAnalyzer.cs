@@ -14,16 +14,7 @@ namespace ShutdownAnalyzers.Bench.CallResolvingFloor;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ResolvesEveryCallAnalyzer : DiagnosticAnalyzer
 {
-    // A warning, though it is never reported: a command-line build without /errorlog skips every
-    // analyzer whose diagnostics are all Hidden or Info, so a Hidden floor would cost the build nothing.
-    private static readonly DiagnosticDescriptor Never = new(
-        "FLOOR002",
-        "Never reported",
-        "Never reported",
-        "Benchmark",
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "The call-resolving floor of the analyzer overhead benchmarks; it reports nothing.");
+    private static readonly DiagnosticDescriptor Never = NeverReported.Descriptor("FLOOR002", "call-resolving");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
 
