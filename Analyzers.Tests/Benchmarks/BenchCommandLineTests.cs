@@ -22,6 +22,7 @@ public sealed class BenchCommandLineTests
     [InlineData(IdePath, "--fixes some", "Argument 'some' not recognized. Must be one of")]
     [InlineData(IdePath, "--only SHD003,SHD999", "--only: no rule 'SHD999'; the rules are SHD001, SHD002")]
     [InlineData(IdePath, "--drivers 10 --bogus", "Unrecognized command or argument '--bogus'")]
+    [InlineData(IdePath, "--floor --type-floor", "--floor and --type-floor: run one floor at a time.")]
     [InlineData(AnalyzerOverhead, "--sizes 100,x", "--sizes takes whole numbers of at least 1, separated by commas; 'x' is not one")]
     [InlineData(AnalyzerOverhead, "--repeat many", "--repeat takes a whole number of at least 1, not 'many'")]
     [InlineData(AnalyzerOverhead, "--sizes 100 --size 1000", "Unrecognized command or argument '--size'")]

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ShutdownAnalyzers.Bench.BodyReadingFloor;
 using ShutdownAnalyzers.Bench.CallResolvingFloor;
+using ShutdownAnalyzers.Bench.TypeEndFloor;
 using Xunit;
 
 namespace ShutdownAnalyzers.Tests.Benchmarks;
@@ -18,6 +19,7 @@ public sealed class FloorAnalyzerTests
     {
         yield return new object[] { new ReadsEveryBodyAnalyzer() };
         yield return new object[] { new ResolvesEveryCallAnalyzer() };
+        yield return new object[] { new WaitsForEveryDriverTypeAnalyzer() };
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -11,16 +10,13 @@ namespace ShutdownAnalyzers.Bench.BodyReadingFloor;
 /// making the operation tree from the compiler's bound tree, and the analyzer driver's work around it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ReadsEveryBodyAnalyzer : DiagnosticAnalyzer
+public sealed class ReadsEveryBodyAnalyzer : FloorAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = NeverReported.Descriptor("FLOOR001", "body-reading");
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-    public override void Initialize(AnalysisContext context)
+    public ReadsEveryBodyAnalyzer()
+        : base("FLOOR001", "body-reading")
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationBlockAction(static _ => { });
     }
+
+    protected override void RegisterWork(AnalysisContext context) =>
+        context.RegisterOperationBlockAction(static _ => { });
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,18 +11,15 @@ namespace ShutdownAnalyzers.Bench.CallResolvingFloor;
 /// it says what reading bodies as syntax instead of operations would save.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ResolvesEveryCallAnalyzer : DiagnosticAnalyzer
+public sealed class ResolvesEveryCallAnalyzer : FloorAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = NeverReported.Descriptor("FLOOR002", "call-resolving");
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-    public override void Initialize(AnalysisContext context)
+    public ResolvesEveryCallAnalyzer()
+        : base("FLOOR002", "call-resolving")
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+    }
+
+    protected override void RegisterWork(AnalysisContext context) =>
         context.RegisterSyntaxNodeAction(
             static node => _ = node.SemanticModel.GetSymbolInfo(node.Node, node.CancellationToken),
             SyntaxKind.InvocationExpression);
-    }
 }

@@ -17,6 +17,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ShutdownAnalyzers.Bench.BodyReadingFloor;
 using ShutdownAnalyzers.Bench.CallResolvingFloor;
+using ShutdownAnalyzers.Bench.TypeEndFloor;
 using ShutdownAnalyzers.Bench.Generator;
 using ShutdownAnalyzers.DriverModel;
 using ShutdownAnalyzers.Infrastructure;
@@ -32,7 +33,8 @@ namespace ShutdownAnalyzers.Bench.IdePath;
 /// analyzers, one that reads every method body as operations and does nothing (<c>bench/BodyReadingFloor</c>):
 /// the pass costs at least that much for any analyzer that looks inside bodies as operations;
 /// <c>--call-floor</c> one that resolves every call from its syntax and does nothing, the least for a
-/// rule that finds calls without operations.
+/// rule that finds calls without operations; <c>--type-floor</c> one that waits for each driver type's
+/// members to be compiled, as the rules that read bodies do, and does nothing (<c>bench/TypeEndFloor</c>).
 ///
 /// Loads a generated driver project into an <see cref="AdhocWorkspace"/>, as an IDE would hold it, and
 /// prints: each SHD analyzer's execution time per round (the first round pays for JIT, later ones are
@@ -75,10 +77,19 @@ public static class Program
         });
         var floorOption = new Option<bool>("--floor") { Description = "Run, instead of the SHD analyzers, one that reads every method body as operations and does nothing." };
         var callFloorOption = new Option<bool>("--call-floor") { Description = "Run, instead of the SHD analyzers, one that resolves every call from its syntax and does nothing." };
+        var typeFloorOption = new Option<bool>("--type-floor") { Description = "Run, instead of the SHD analyzers, one that waits for each driver type's members to be compiled and does nothing." };
         var command = new RootCommand("Times the SHD analyzers in-process on a generated driver project, as an IDE host runs them, and each code fix and FixAll in solution.")
         {
-            driversOption, plainOption, roundsOption, fixesOption, perRuleOption, onlyOption, floorOption, callFloorOption,
+            driversOption, plainOption, roundsOption, fixesOption, perRuleOption, onlyOption, floorOption, callFloorOption, typeFloorOption,
         };
+        command.Validators.Add(result =>
+        {
+            var floors = new[] { floorOption, callFloorOption, typeFloorOption }.Where(option => result.GetValue(option)).ToArray();
+            if (floors.Length > 1)
+            {
+                result.AddError($"{string.Join(" and ", floors.Select(option => option.Name))}: run one floor at a time.");
+            }
+        });
         return BenchCommandLine.RunAsync(command, args, parse =>
         {
             var plain = parse.GetResult(plainOption) is not null;
@@ -90,9 +101,16 @@ public static class Program
                 plain ? "none" : parse.GetValue(fixesOption)!,
                 only.Length > 0 || parse.GetValue(perRuleOption),
                 only,
-                parse.GetValue(floorOption) ? new ReadsEveryBodyAnalyzer() : parse.GetValue(callFloorOption) ? new ResolvesEveryCallAnalyzer() : null);
+                Floor(parse.GetValue(floorOption), parse.GetValue(callFloorOption), parse.GetValue(typeFloorOption)));
         });
     }
+
+    /// <summary>The floor analyzer to run instead of the SHD analyzers, or null; the command allows one at most.</summary>
+    private static DiagnosticAnalyzer? Floor(bool bodyReading, bool callResolving, bool typeEnd) =>
+        bodyReading ? new ReadsEveryBodyAnalyzer()
+        : callResolving ? new ResolvesEveryCallAnalyzer()
+        : typeEnd ? new WaitsForEveryDriverTypeAnalyzer()
+        : null;
 
     private static async Task<int> RunAsync(int drivers, bool plain, int rounds, string fixes, bool perRule, string[] only, DiagnosticAnalyzer? floor)
     {
