@@ -18,24 +18,25 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     /// <summary>Each declared device's record, in declaration order (<see cref="DeclaredDevice.Index"/>).</summary>
     private readonly DeviceRecord[] records;
 
-    /// <summary>The kernels the run booted, for every device's timeline.</summary>
-    private readonly DeviceTimeline.KernelLabels kernels = new();
+    /// <summary>The kernels the run booted and what its moments say, for every device's timeline.</summary>
+    private readonly DeviceTimeline.Words words = new();
 
-    /// <summary>"<c>igb Probe(</c>": what a callback's moments say before the device's name, one string per driver and callback.</summary>
-    private readonly Dictionary<(string Driver, string Callback), string> callbackPrefixes = new();
+    /// <summary>"<c>igb Probe(</c>": what a callback's moments say before the device's name, numbered once per driver and callback.</summary>
+    private readonly Dictionary<(string Driver, string Callback), int> callbackPrefixes = new();
 
     public RunRecord(Machine machine)
     {
         this.machine = machine;
-        records = machine.Declared.Select(device => new DeviceRecord(device, kernels)).ToArray();
+        records = machine.Declared.Select(device => new DeviceRecord(device, words)).ToArray();
     }
 
     /// <summary>Adds a moment to every device's timeline.</summary>
     public void NoteAll(string what)
     {
+        var text = words.TextNumber(what);
         foreach (var record in records)
         {
-            AddTimeline(record, what, DeviceTimeline.TextKind.Plain, machineWide: true);
+            AddTimeline(record, text, DeviceTimeline.TextKind.Plain, machineWide: true);
         }
     }
 
@@ -43,7 +44,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     {
         if (RecordOf(device) is { } record)
         {
-            AddTimeline(record, what, DeviceTimeline.TextKind.Plain);
+            AddTimeline(record, words.TextNumber(what), DeviceTimeline.TextKind.Plain);
         }
     }
 
@@ -120,7 +121,7 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         if (!list.Exists(e => e.Outcome == evidence.Outcome))
         {
             list.Add(evidence);
-            AddTimeline(record, $"{evidence.Outcome}: {evidence.Text}", DeviceTimeline.TextKind.Plain);
+            AddTimeline(record, words.TextNumber($"{evidence.Outcome}: {evidence.Text}"), DeviceTimeline.TextKind.Plain);
         }
     }
 
@@ -182,12 +183,12 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         }
     }
 
-    private string CallbackPrefix(CallbackFrame frame)
+    private int CallbackPrefix(CallbackFrame frame)
     {
         var key = (frame.DriverName, frame.Callback);
         if (!callbackPrefixes.TryGetValue(key, out var prefix))
         {
-            prefix = $"{frame.DriverName} {frame.Callback}(";
+            prefix = words.TextNumber($"{frame.DriverName} {frame.Callback}(");
             callbackPrefixes.Add(key, prefix);
         }
 
@@ -197,13 +198,13 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     /// <summary>The record of the declared device named <paramref name="device"/>, if it is one.</summary>
     private DeviceRecord? RecordOf(string device) => machine.FindDeclared(device) is { } declared ? records[declared.Index] : null;
 
-    private void AddTimeline(DeviceRecord record, string text, DeviceTimeline.TextKind kind, bool machineWide = false)
+    private void AddTimeline(DeviceRecord record, int text, DeviceTimeline.TextKind kind, bool machineWide = false)
     {
         var function = record.Declared.Unit as PciFunction;
         var hardware = record.Declared.Unit as DeviceHardware;
         record.Timeline.Add(new DeviceTimeline.Moment(
             machine.Clock.NowMs,
-            kernels.NumberOf(machine.Kernel?.Label ?? ""),
+            words.KernelNumber(machine.Kernel?.Label ?? ""),
             text,
             kind,
             function?.PowerState,
@@ -214,12 +215,12 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     }
 
     /// <summary>What the run saw of one declared device: its findings (null until the first) and its timeline.</summary>
-    private sealed class DeviceRecord(DeclaredDevice declared, DeviceTimeline.KernelLabels kernels)
+    private sealed class DeviceRecord(DeclaredDevice declared, DeviceTimeline.Words words)
     {
         public DeclaredDevice Declared { get; } = declared;
 
         public List<Evidence>? Findings { get; set; }
 
-        public DeviceTimeline Timeline { get; } = new(declared.Name, kernels);
+        public DeviceTimeline Timeline { get; } = new(declared.Name, words);
     }
 }
