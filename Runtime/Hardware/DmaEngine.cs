@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -12,7 +13,11 @@ public readonly record struct DmaDescriptor(long Page, int Generation);
 /// </summary>
 public sealed class DmaEngine
 {
-    private readonly List<DmaDescriptor> descriptors = new();
+    /// <summary>
+    /// The descriptors loaded, as the buffer that was loaded holds them: a buffer's descriptors never
+    /// change, so the engine points at them, as hardware points at a ring, rather than copy them.
+    /// </summary>
+    private IReadOnlyList<DmaDescriptor> descriptors = Array.Empty<DmaDescriptor>();
 
     /// <summary>The engine is going: on each tick it may write to its descriptors' pages.</summary>
     [DriverModel.IndicatesRunning]
@@ -46,10 +51,9 @@ public sealed class DmaEngine
     /// <summary>The last check of the descriptors against memory (see <c>DmaTraffic</c>), valid while neither changed.</summary>
     internal DmaCheck? LastCheck { get; set; }
 
-    internal void Load(IEnumerable<DmaDescriptor> loaded)
+    internal void Load(IReadOnlyList<DmaDescriptor> loaded)
     {
-        descriptors.Clear();
-        descriptors.AddRange(loaded);
+        descriptors = loaded;
         DescriptorsVersion++;
     }
 
@@ -73,7 +77,7 @@ public sealed class DmaEngine
     internal void PowerOff()
     {
         Running = false;
-        descriptors.Clear();
+        descriptors = Array.Empty<DmaDescriptor>();
         DescriptorsVersion++;
     }
 }
