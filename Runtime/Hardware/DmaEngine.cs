@@ -84,7 +84,9 @@ public sealed class DmaEngine
 
 /// <summary>
 /// One check of a DMA engine's descriptors against memory: at which versions of each, how many of
-/// its writes would land in memory that is not its own, and the one the evidence would name. A
-/// value kept in the engine, so a running engine's tick reads it without following a reference.
+/// its writes would land in memory that is not its own, and the one the evidence would name, by
+/// its place in the descriptors checked (-1: none). A value kept in the engine, so a running
+/// engine's tick reads it without following a reference; 24 bytes, where the descriptor itself
+/// made it 48.
 /// </summary>
-internal readonly record struct DmaCheck(long MemoryVersion, long DescriptorsVersion, int CorruptingDescriptors, DmaDescriptor? Telling);
+internal readonly record struct DmaCheck(long MemoryVersion, long DescriptorsVersion, int CorruptingDescriptors, int Telling);
