@@ -15,8 +15,11 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 {
     private readonly Machine machine;
 
-    /// <summary>Each declared device's record, in declaration order (<see cref="DeclaredDevice.Index"/>).</summary>
-    private readonly DeviceRecord[] records;
+    // What the run saw of each declared device, by its place in declaration order
+    // (DeclaredDevice.Index): its timeline, and its findings (null until the first). Two arrays
+    // rather than an object per device holding both.
+    private readonly DeviceTimeline[] timelines;
+    private readonly List<Evidence>?[] findings;
 
     /// <summary>The kernels the run booted and what its moments say, for every device's timeline.</summary>
     private readonly DeviceTimeline.Words words = new();
@@ -27,36 +30,36 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     public RunRecord(Machine machine)
     {
         this.machine = machine;
-        records = machine.Declared.Select(device => new DeviceRecord(device, words)).ToArray();
+        timelines = machine.Declared.Select(device => new DeviceTimeline(device.Name, words)).ToArray();
+        findings = new List<Evidence>?[timelines.Length];
     }
 
     /// <summary>Adds a moment to every device's timeline.</summary>
     public void NoteAll(string what)
     {
         var text = words.TextNumber(what);
-        foreach (var record in records)
+        foreach (var device in machine.Declared)
         {
-            AddTimeline(record, text, DeviceTimeline.TextKind.Plain, machineWide: true);
+            AddTimeline(device, text, DeviceTimeline.TextKind.Plain, machineWide: true);
         }
     }
 
     public void Note(string device, string what)
     {
-        if (RecordOf(device) is { } record)
+        if (machine.FindDeclared(device) is { } declared)
         {
-            AddTimeline(record, words.TextNumber(what), DeviceTimeline.TextKind.Plain);
+            AddTimeline(declared, words.TextNumber(what), DeviceTimeline.TextKind.Plain);
         }
     }
 
     public ScenarioReport BuildReport(Scenario scenario, KexecPolicy policy, int seed, long durationMs, Func<DeclaredDevice, string> healthy)
     {
-        var devices = new List<DeviceReport>(records.Length);
-        foreach (var record in records)
+        var devices = new List<DeviceReport>(timelines.Length);
+        foreach (var device in machine.Declared)
         {
-            var device = record.Declared;
-            var ranked = Rank(record.Findings);
+            var ranked = Rank(findings[device.Index]);
             var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
-            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.Recorded()));
+            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), timelines[device.Index].Recorded()));
         }
 
         return new ScenarioReport(machine.Name, scenario, policy, seed, durationMs, devices);
@@ -111,17 +114,17 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
     void IKernelObserver.Found(Evidence evidence)
     {
-        if (RecordOf(evidence.Device) is not { } record)
+        if (machine.FindDeclared(evidence.Device) is not { } device)
         {
             return;
         }
 
         // The first evidence of each outcome is kept; repeats add nothing a reader needs.
-        var list = record.Findings ??= new List<Evidence>();
+        var list = findings[device.Index] ??= new List<Evidence>();
         if (!list.Exists(e => e.Outcome == evidence.Outcome))
         {
             list.Add(evidence);
-            AddTimeline(record, words.TextNumber($"{evidence.Outcome}: {evidence.Text}"), DeviceTimeline.TextKind.Plain);
+            AddTimeline(device, words.TextNumber($"{evidence.Outcome}: {evidence.Text}"), DeviceTimeline.TextKind.Plain);
         }
     }
 
@@ -177,9 +180,9 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     /// </summary>
     private void NoteCallback(CallbackFrame frame, DeviceTimeline.TextKind kind)
     {
-        if (RecordOf(frame.Device.Name) is { } record)
+        if (machine.FindDeclared(frame.Device.Name) is { } declared)
         {
-            AddTimeline(record, CallbackPrefix(frame), kind);
+            AddTimeline(declared, CallbackPrefix(frame), kind);
         }
     }
 
@@ -195,14 +198,11 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
         return prefix;
     }
 
-    /// <summary>The record of the declared device named <paramref name="device"/>, if it is one.</summary>
-    private DeviceRecord? RecordOf(string device) => machine.FindDeclared(device) is { } declared ? records[declared.Index] : null;
-
-    private void AddTimeline(DeviceRecord record, int text, DeviceTimeline.TextKind kind, bool machineWide = false)
+    private void AddTimeline(DeclaredDevice device, int text, DeviceTimeline.TextKind kind, bool machineWide = false)
     {
-        var function = record.Declared.Unit as PciFunction;
-        var hardware = record.Declared.Unit as DeviceHardware;
-        record.Timeline.Add(new DeviceTimeline.Moment(
+        var function = device.Unit as PciFunction;
+        var hardware = device.Unit as DeviceHardware;
+        timelines[device.Index].Add(new DeviceTimeline.Moment(
             machine.Clock.NowMs,
             words.KernelNumber(machine.Kernel?.Label ?? ""),
             text,
@@ -212,15 +212,5 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
             hardware?.Dma.Running ?? false,
             hardware?.Interrupt.Asserted ?? false,
             machineWide));
-    }
-
-    /// <summary>What the run saw of one declared device: its findings (null until the first) and its timeline.</summary>
-    private sealed class DeviceRecord(DeclaredDevice declared, DeviceTimeline.Words words)
-    {
-        public DeclaredDevice Declared { get; } = declared;
-
-        public List<Evidence>? Findings { get; set; }
-
-        public DeviceTimeline Timeline { get; } = new(declared.Name, words);
     }
 }
