@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using ShutdownAnalyzers.DriverModel;
 using ShutdownAnalyzers.Simulation;
 using static ShutdownAnalyzers.Simulation.DeviceTimeline;
@@ -12,12 +14,13 @@ public class DeviceTimelineTests
     [Fact]
     public void A_callback_moment_reads_back_with_the_device_named_and_the_hardware_as_it_was()
     {
-        var kernels = new KernelLabels();
-        var timeline = new DeviceTimeline(Device, kernels);
+        var words = new Words();
+        var timeline = new DeviceTimeline(Device, words);
+        var probe = words.TextNumber("igb Probe(");
 
-        timeline.Add(new Moment(20, kernels.NumberOf("old kernel"), "igb Probe(", TextKind.Called, PciPowerState.D0, busMaster: false, dmaRunning: false, interruptAsserted: false, machineWide: false));
-        timeline.Add(new Moment(20, kernels.NumberOf("old kernel"), "igb Probe(", TextKind.Returned, PciPowerState.D3Hot, busMaster: true, dmaRunning: true, interruptAsserted: true, machineWide: false));
-        timeline.Add(new Moment(55, kernels.NumberOf("next kernel"), "next kernel starts booting", TextKind.Plain, powerState: null, busMaster: false, dmaRunning: false, interruptAsserted: false, machineWide: true));
+        timeline.Add(new Moment(20, words.KernelNumber("old kernel"), probe, TextKind.Called, PciPowerState.D0, busMaster: false, dmaRunning: false, interruptAsserted: false, machineWide: false));
+        timeline.Add(new Moment(20, words.KernelNumber("old kernel"), probe, TextKind.Returned, PciPowerState.D3Hot, busMaster: true, dmaRunning: true, interruptAsserted: true, machineWide: false));
+        timeline.Add(new Moment(55, words.KernelNumber("next kernel"), words.TextNumber("next kernel starts booting"), TextKind.Plain, powerState: null, busMaster: false, dmaRunning: false, interruptAsserted: false, machineWide: true));
 
         Assert.Equal(
             new[]
@@ -32,21 +35,32 @@ public class DeviceTimelineTests
     [Fact]
     public void Words_that_repeat_the_last_moment_in_the_same_kernel_are_kept_once_however_they_were_said()
     {
-        var kernels = new KernelLabels();
-        var timeline = new DeviceTimeline(Device, kernels);
-        var old = kernels.NumberOf("old kernel");
+        var words = new Words();
+        var timeline = new DeviceTimeline(Device, words);
+        var old = words.KernelNumber("old kernel");
 
-        timeline.Add(Said(old, "igb Shutdown(", TextKind.Returned));
-        timeline.Add(Said(old, "igb Shutdown(0000:01:00.0) returned", TextKind.Plain));
-        timeline.Add(Said(old, "lpfc Shutdown(", TextKind.Returned));
-        timeline.Add(Said(old, "lpfc Shutdown(", TextKind.Returned));
-        timeline.Add(Said(kernels.NumberOf("next kernel"), "lpfc Shutdown(", TextKind.Returned));
+        timeline.Add(Said(old, words.TextNumber("igb Shutdown("), TextKind.Returned));
+        timeline.Add(Said(old, words.TextNumber("igb Shutdown(0000:01:00.0) returned"), TextKind.Plain));
+        timeline.Add(Said(old, words.TextNumber("lpfc Shutdown("), TextKind.Returned));
+        timeline.Add(Said(old, words.TextNumber(new string("lpfc Shutdown(".AsSpan())), TextKind.Returned));
+        timeline.Add(Said(words.KernelNumber("next kernel"), words.TextNumber("lpfc Shutdown("), TextKind.Returned));
 
         Assert.Equal(
             new[] { "old kernel: igb Shutdown(0000:01:00.0) returned", "old kernel: lpfc Shutdown(0000:01:00.0) returned", "next kernel: lpfc Shutdown(0000:01:00.0) returned" },
             timeline.Recorded().Select(e => $"{e.Kernel}: {e.What}"));
     }
 
-    private static Moment Said(ushort kernel, string text, TextKind kind) =>
+    [Fact]
+    public void A_moment_is_sixteen_bytes_with_the_hardware_state_read_back_as_written()
+    {
+        var moment = new Moment(long.MaxValue, ushort.MaxValue, int.MaxValue, TextKind.Returned, PciPowerState.D3Cold, busMaster: true, dmaRunning: false, interruptAsserted: true, machineWide: true);
+
+        Assert.Equal(16, Unsafe.SizeOf<Moment>());
+        Assert.Equal((long.MaxValue, ushort.MaxValue, int.MaxValue, TextKind.Returned), (moment.AtMs, moment.Kernel, moment.Text, moment.Kind));
+        Assert.Equal((PciPowerState.D3Cold, true, false, true, true), (moment.PowerState, moment.BusMaster, moment.DmaRunning, moment.InterruptAsserted, moment.MachineWide));
+        Assert.Null(Said(0, 0, TextKind.Plain).PowerState);
+    }
+
+    private static Moment Said(ushort kernel, int text, TextKind kind) =>
         new(0, kernel, text, kind, powerState: null, busMaster: false, dmaRunning: false, interruptAsserted: false, machineWide: false);
 }

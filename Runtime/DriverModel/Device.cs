@@ -83,8 +83,8 @@ public abstract class Device
     /// </summary>
     internal int OrderSlot { get; set; } = -1;
 
-    /// <summary>What the device holds through its kernel's <see cref="ResourceLedger"/>, in the order it took it; null until the first.</summary>
-    internal List<ResourceLedger.Holding>? HeldResources { get; set; }
+    /// <summary>What the device holds through its kernel's <see cref="ResourceLedger"/>, in the order it took it (a field: the ledger changes it in place).</summary>
+    internal ResourceLedger.Holdings HeldResources;
 
     /// <summary>The physical unit behind the device, if it has one the runtime models.</summary>
     internal virtual HardwareUnit? Unit => null;

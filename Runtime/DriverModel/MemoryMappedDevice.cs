@@ -15,8 +15,11 @@ public abstract class MemoryMappedDevice : Device
     /// <summary>What a read from a device that does not answer returns.</summary>
     public const uint AllOnes = 0xffff_ffff;
 
-    /// <summary>The buffers mapped now: most devices map one, so room for one at first.</summary>
-    private readonly List<DmaBuffer> dmaBuffers = new(capacity: 1);
+    /// <summary>
+    /// The buffers mapped now, an array made anew when one is mapped or unmapped: most devices map one
+    /// in probe and unmap it in remove, and a list was one more object per device.
+    /// </summary>
+    private DmaBuffer[] dmaBuffers = Array.Empty<DmaBuffer>();
 
     protected MemoryMappedDevice(Kernel kernel, string name, DeviceHardware hardware, Device? parent)
         : base(kernel, name, parent)
@@ -34,6 +37,7 @@ public abstract class MemoryMappedDevice : Device
     /// <summary>True between <see cref="DisableIrq"/> and <see cref="EnableIrq"/>.</summary>
     public bool IrqDisabled { get; private set; }
 
+    /// <summary>The buffers mapped now, in the order they were mapped; a later map or unmap does not change a list already read.</summary>
     public IReadOnlyList<DmaBuffer> DmaBuffers => dmaBuffers;
 
     internal override HardwareUnit Unit => Hardware;
@@ -131,7 +135,7 @@ public abstract class MemoryMappedDevice : Device
     public DmaBuffer MapDma(int pages)
     {
         var buffer = new DmaBuffer(Kernel.Memory, Kernel.Memory.AllocatePages(this, pages, Kernel.MemoryRange));
-        dmaBuffers.Add(buffer);
+        dmaBuffers = [.. dmaBuffers, buffer];
         Kernel.Resources.Acquire(this, DeviceResource.DmaBuffer, buffer);
         return buffer;
     }
@@ -140,11 +144,13 @@ public abstract class MemoryMappedDevice : Device
     public void UnmapDma(DmaBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        if (!dmaBuffers.Remove(buffer))
+        var index = Array.IndexOf(dmaBuffers, buffer);
+        if (index < 0)
         {
             throw new InvalidOperationException($"{Name}: the DMA buffer is not mapped for this device.");
         }
 
+        dmaBuffers = [.. dmaBuffers.AsSpan(0, index), .. dmaBuffers.AsSpan(index + 1)];
         Kernel.Resources.Release(this, DeviceResource.DmaBuffer, buffer);
         buffer.Unmap(this);
     }

@@ -10,10 +10,10 @@ public class PciDevice : MemoryMappedDevice
     public PciDevice(Kernel kernel, string name, PciFunction function, Device? parent = null)
         : base(kernel, name, function, parent)
     {
-        Function = function;
     }
 
-    public PciFunction Function { get; }
+    /// <summary>The function behind the device: its <see cref="MemoryMappedDevice.Hardware"/>, not kept twice on every device.</summary>
+    public PciFunction Function => (PciFunction)Hardware;
 
     public ushort VendorId => Function.VendorId;
 

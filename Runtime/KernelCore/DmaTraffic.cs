@@ -24,8 +24,9 @@ internal static class DmaTraffic
         var first = engine.CorruptWrites == 0;
         engine.CorruptWrites += check.CorruptingDescriptors;
 
-        if (first && check.Telling is { } corrupted)
+        if (first && check.Telling >= 0)
         {
+            var corrupted = engine.Descriptors[check.Telling];
             context.Report(Outcome.DmaCorruption, hardware.Name, kernel, DescribeCorruption(context, kernel, hardware, corrupted), location: $"page {corrupted.Page}");
         }
 
@@ -45,7 +46,7 @@ internal static class DmaTraffic
             return last;
         }
 
-        DmaDescriptor? telling = null;
+        var telling = -1;
         var corrupting = 0;
         var descriptors = engine.Descriptors;
         for (var i = 0; i < descriptors.Count; i++)
@@ -59,9 +60,9 @@ internal static class DmaTraffic
             corrupting++;
 
             // The evidence names a page someone owns now if there is one: that is the damage a reader looks for.
-            if (telling is null || (!memory.IsAllocated(telling.Value.Page) && memory.IsAllocated(descriptor.Page)))
+            if (telling < 0 || (!memory.IsAllocated(descriptors[telling].Page) && memory.IsAllocated(descriptor.Page)))
             {
-                telling = descriptor;
+                telling = i;
             }
         }
 

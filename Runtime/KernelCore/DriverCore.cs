@@ -13,9 +13,20 @@ internal static class DriverCore
             return true;
         }
 
-        var frame = new CallbackFrame(device, driver, callback.ToString());
+        var frame = new CallbackFrame(device, driver, NameOf(callback));
         return device.Kernel.Context.Invoke(frame, (driver, device, callback), static call => Call(call.driver, call.device, call.callback));
     }
+
+    /// <summary>The callback's name, without the box <c>ToString</c> makes of the enum for every device's Shutdown.</summary>
+    private static string NameOf(DriverCallback callback) => callback switch
+    {
+        DriverCallback.Shutdown => nameof(DriverCallback.Shutdown),
+        DriverCallback.Suspend => nameof(DriverCallback.Suspend),
+        DriverCallback.Resume => nameof(DriverCallback.Resume),
+        DriverCallback.Remove => nameof(DriverCallback.Remove),
+        DriverCallback.Probe => nameof(DriverCallback.Probe),
+        _ => callback.ToString(),
+    };
 
     private static void Call(IDriverBinding driver, Device device, DriverCallback callback)
     {

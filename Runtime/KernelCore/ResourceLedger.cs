@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using ShutdownAnalyzers.DriverModel;
 
 namespace ShutdownAnalyzers.KernelCore;
@@ -19,13 +18,24 @@ public sealed record HeldResource(Device Holder, DeviceResource Kind, object Han
 /// </remarks>
 public sealed class ResourceLedger
 {
-    public IReadOnlyList<HeldResource> HeldBy(Device device) =>
-        HoldingsOf(device) is { } resources
-            ? resources.Select(r => new HeldResource(device, r.Kind, r.Handle)).ToList()
-            : Array.Empty<HeldResource>();
+    public IReadOnlyList<HeldResource> HeldBy(Device device)
+    {
+        if (!KeepsResourcesOf(device) || device.HeldResources.Count == 0)
+        {
+            return Array.Empty<HeldResource>();
+        }
+
+        var held = new List<HeldResource>(device.HeldResources.Count);
+        foreach (var resource in device.HeldResources.AsSpan())
+        {
+            held.Add(new HeldResource(device, resource.Kind, resource.Handle));
+        }
+
+        return held;
+    }
 
     public bool Holds(Device device, DeviceResource kind) =>
-        HoldingsOf(device) is { } resources && IndexOf(resources, kind, handle: null) >= 0;
+        KeepsResourcesOf(device) && device.HeldResources.IndexOf(kind, handle: null) >= 0;
 
     internal void Acquire(Device device, DeviceResource kind, object handle)
     {
@@ -39,37 +49,19 @@ public sealed class ResourceLedger
             throw new InvalidOperationException($"{device.Name}: its resources are kept by its own kernel's ledger.");
         }
 
-        (device.HeldResources ??= new List<Holding>()).Add(new Holding(kind, handle));
+        device.HeldResources.Add(new Holding(kind, handle));
     }
 
     internal void Release(Device device, DeviceResource kind, object handle)
     {
-        var resources = HoldingsOf(device);
-        var index = resources is not null ? IndexOf(resources, kind, handle) : -1;
+        var index = KeepsResourcesOf(device) ? device.HeldResources.IndexOf(kind, handle) : -1;
         if (index < 0)
         {
             throw new InvalidOperationException($"{device.Name}: releasing {Describe(kind)} that is not held.");
         }
 
-        resources!.RemoveAt(index);
+        device.HeldResources.RemoveAt(index);
     }
-
-    /// <summary>Where <paramref name="resources"/> holds <paramref name="kind"/> (with <paramref name="handle"/>, unless null); a loop, as every probe and remove asks.</summary>
-    private static int IndexOf(List<Holding> resources, DeviceResource kind, object? handle)
-    {
-        for (var i = 0; i < resources.Count; i++)
-        {
-            if (resources[i].Kind == kind && (handle is null || Equals(resources[i].Handle, handle)))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>What <paramref name="device"/> holds through this ledger: nothing unless it is the device's kernel's.</summary>
-    private List<Holding>? HoldingsOf(Device device) => KeepsResourcesOf(device) ? device.HeldResources : null;
 
     private bool KeepsResourcesOf(Device device) => ReferenceEquals(device.Kernel.Resources, this);
 
@@ -87,4 +79,50 @@ public sealed class ResourceLedger
 
     /// <summary>One resource in a device's list: what kind, and the handle that identifies it.</summary>
     internal readonly record struct Holding(DeviceResource Kind, object Handle);
+
+    /// <summary>
+    /// A device's resources in the order it took them: an array and a count kept in a field of the
+    /// device, where a list was one more object on every device that holds anything.
+    /// </summary>
+    internal struct Holdings
+    {
+        private Holding[]? resources;
+
+        public int Count { get; private set; }
+
+        public readonly ReadOnlySpan<Holding> AsSpan() => resources.AsSpan(0, Count);
+
+        public void Add(Holding resource)
+        {
+            if (resources is null || Count == resources.Length)
+            {
+                // As a list grows: room for four, then twice as many.
+                Array.Resize(ref resources, Math.Max(4, Count * 2));
+            }
+
+            resources[Count++] = resource;
+        }
+
+        public void RemoveAt(int index)
+        {
+            Count--;
+            Array.Copy(resources!, index + 1, resources!, index, Count - index);
+            resources![Count] = default;
+        }
+
+        /// <summary>Where <paramref name="kind"/> is held (with <paramref name="handle"/>, unless null); a loop, as every probe and remove asks.</summary>
+        public readonly int IndexOf(DeviceResource kind, object? handle)
+        {
+            var held = AsSpan();
+            for (var i = 0; i < held.Length; i++)
+            {
+                if (held[i].Kind == kind && (handle is null || Equals(held[i].Handle, handle)))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
 }

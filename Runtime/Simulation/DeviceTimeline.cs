@@ -7,19 +7,24 @@ using ShutdownAnalyzers.DriverModel;
 namespace ShutdownAnalyzers.Simulation;
 
 /// <summary>
-/// One device's timeline as a run records it: each moment a value in one array, and a callback's
-/// "called" and "returned" kept as their parts. A machine of 10,000 devices notes some 110,000
-/// moments in a kexec and a report is rarely read moment by moment, so the
-/// <see cref="TimelineEvent"/> objects and their texts are made when the report's timeline is
-/// first read, not while every collection of the run would have to trace them.
+/// One device's timeline as a run records it: each moment a value in one array, its words and
+/// kernel by their numbers in the run's <see cref="Words"/>, and a callback's "called" and
+/// "returned" kept as their parts. A machine of 10,000 devices notes some 110,000 moments in a
+/// kexec and a report is rarely read moment by moment, so the <see cref="TimelineEvent"/> objects
+/// and their texts are made when the report's timeline is first read, not while every collection
+/// of the run would have to trace them.
 /// </summary>
-internal sealed class DeviceTimeline(string device, DeviceTimeline.KernelLabels kernels)
+internal sealed class DeviceTimeline(string device, DeviceTimeline.Words words)
 {
     private const string CalledSuffix = ") called";
     private const string ReturnedSuffix = ") returned";
 
-    /// <summary>Room from the start for the dozen moments a device sees in a scenario, so the array is not copied as it grows.</summary>
-    private Moment[] moments = new Moment[16];
+    /// <summary>
+    /// Room from the start for the dozen moments a device sees in a scenario, so the array is rarely
+    /// copied as it grows: in the sample sweep six devices in seven see at most twelve (a NIC's kexec
+    /// eleven), and sixteen kept four unused on every device of a big machine.
+    /// </summary>
+    private Moment[] moments = new Moment[12];
     private int count;
 
     /// <summary>What a moment says, without the words made yet: plain text, or a callback's prefix (<c>"igb Probe("</c>) that was called or returned.</summary>
@@ -52,44 +57,55 @@ internal sealed class DeviceTimeline(string device, DeviceTimeline.KernelLabels 
     /// <summary>The words of <paramref name="moment"/> on this device's timeline: a callback names the device it ran for.</summary>
     private string What(in Moment moment) => moment.Kind switch
     {
-        TextKind.Called => string.Concat(moment.Text, device, CalledSuffix),
-        TextKind.Returned => string.Concat(moment.Text, device, ReturnedSuffix),
-        _ => moment.Text,
+        TextKind.Called => string.Concat(TextOf(moment), device, CalledSuffix),
+        TextKind.Returned => string.Concat(TextOf(moment), device, ReturnedSuffix),
+        _ => TextOf(moment),
     };
 
-    private string KernelOf(in Moment moment) => kernels[moment.Kernel];
+    private string TextOf(in Moment moment) => words.Text(moment.Text);
+
+    private string KernelOf(in Moment moment) => words.Kernel(moment.Kernel);
 
     private int LengthOf(in Moment moment) => moment.Kind switch
     {
-        TextKind.Called => moment.Text.Length + device.Length + CalledSuffix.Length,
-        TextKind.Returned => moment.Text.Length + device.Length + ReturnedSuffix.Length,
-        _ => moment.Text.Length,
+        TextKind.Called => TextOf(moment).Length + device.Length + CalledSuffix.Length,
+        TextKind.Returned => TextOf(moment).Length + device.Length + ReturnedSuffix.Length,
+        _ => TextOf(moment).Length,
     };
 
-    /// <summary>Whether two moments' words are the same, making them only when their parts cannot tell.</summary>
+    /// <summary>Whether two moments' words are the same, making them only when their parts cannot tell (the same text has one number).</summary>
     private bool SaysTheSame(in Moment a, in Moment b) =>
         (a.Kind == b.Kind && a.Text == b.Text)
         || (LengthOf(a) == LengthOf(b) && What(a) == What(b));
 
     /// <summary>
-    /// One moment: when, in which kernel (by its number in <see cref="KernelLabels"/>), what was said,
-    /// and the device's hardware right after it, packed into 24 bytes (the power state and the flags
-    /// in a byte each).
+    /// One moment, in 16 bytes and no reference (a run's moment arrays are not traced by a
+    /// collection): when, its words and its kernel by their numbers in <see cref="Words"/>, how the
+    /// words are said, and the device's hardware right after it (the flags in the low four bits of a
+    /// byte, the power state above them). The fields are declared widest first: the struct is laid
+    /// out in that order.
     /// </summary>
     internal readonly struct Moment
     {
-        /// <summary>0 when the device has no PCI power state, else the state plus one.</summary>
-        private readonly byte power;
-        private readonly Flags flags;
+        private const int PowerShift = 4;
 
-        public Moment(long atMs, ushort kernel, string text, TextKind kind, PciPowerState? powerState, bool busMaster, bool dmaRunning, bool interruptAsserted, bool machineWide)
+        private readonly long atMs;
+        private readonly int text;
+        private readonly ushort kernel;
+        private readonly TextKind kind;
+
+        /// <summary><see cref="Flags"/>, and above them 0 when the device has no PCI power state, else the state plus one.</summary>
+        private readonly byte hardware;
+
+        public Moment(long atMs, ushort kernel, int text, TextKind kind, PciPowerState? powerState, bool busMaster, bool dmaRunning, bool interruptAsserted, bool machineWide)
         {
-            AtMs = atMs;
-            Kernel = kernel;
-            Text = text;
-            Kind = kind;
-            power = powerState is { } state ? (byte)(state + 1) : (byte)0;
-            flags = (busMaster ? Flags.BusMaster : 0) | (dmaRunning ? Flags.DmaRunning : 0) | (interruptAsserted ? Flags.InterruptAsserted : 0) | (machineWide ? Flags.MachineWide : 0);
+            this.atMs = atMs;
+            this.kernel = kernel;
+            this.text = text;
+            this.kind = kind;
+            var power = powerState is { } state ? (int)state + 1 : 0;
+            var flags = (busMaster ? Flags.BusMaster : 0) | (dmaRunning ? Flags.DmaRunning : 0) | (interruptAsserted ? Flags.InterruptAsserted : 0) | (machineWide ? Flags.MachineWide : 0);
+            hardware = (byte)((power << PowerShift) | (int)flags);
         }
 
         [Flags]
@@ -101,50 +117,84 @@ internal sealed class DeviceTimeline(string device, DeviceTimeline.KernelLabels 
             MachineWide = 8,
         }
 
-        public long AtMs { get; }
+        public long AtMs => atMs;
 
-        public ushort Kernel { get; }
+        public ushort Kernel => kernel;
 
-        public string Text { get; }
+        /// <summary>The number of the moment's words (all of them, or a callback's prefix) in <see cref="Words"/>.</summary>
+        public int Text => text;
 
-        public TextKind Kind { get; }
+        public TextKind Kind => kind;
 
-        public PciPowerState? PowerState => power == 0 ? null : (PciPowerState)(power - 1);
+        public PciPowerState? PowerState
+        {
+            get
+            {
+                var power = hardware >> PowerShift;
+                return power == 0 ? null : (PciPowerState)(power - 1);
+            }
+        }
 
-        public bool BusMaster => (flags & Flags.BusMaster) != 0;
+        public bool BusMaster => Has(Flags.BusMaster);
 
-        public bool DmaRunning => (flags & Flags.DmaRunning) != 0;
+        public bool DmaRunning => Has(Flags.DmaRunning);
 
-        public bool InterruptAsserted => (flags & Flags.InterruptAsserted) != 0;
+        public bool InterruptAsserted => Has(Flags.InterruptAsserted);
 
-        public bool MachineWide => (flags & Flags.MachineWide) != 0;
+        public bool MachineWide => Has(Flags.MachineWide);
+
+        private bool Has(Flags flag) => (hardware & (byte)flag) != 0;
     }
 
-    /// <summary>The labels of the kernels a run booted, numbered in order: a moment keeps the number, not the label.</summary>
-    internal sealed class KernelLabels
+    /// <summary>
+    /// What a run's timelines say, each kept once and numbered: the labels of the kernels it booted,
+    /// and the moments' words. A moment keeps the numbers, not the strings.
+    /// </summary>
+    internal sealed class Words
     {
-        private readonly List<string> labels = new();
+        private readonly List<string> kernels = new();
+        private readonly List<string> texts = new();
+        private readonly Dictionary<string, int> textNumbers = new(StringComparer.Ordinal);
 
-        public string this[ushort number] => labels[number];
+        public string Kernel(ushort number) => kernels[number];
 
-        /// <summary>The number of <paramref name="label"/>, given the next one when first seen.</summary>
-        public ushort NumberOf(string label)
+        public string Text(int number) => texts[number];
+
+        /// <summary>The number of the kernel labelled <paramref name="label"/>, given the next one when first seen.</summary>
+        public ushort KernelNumber(string label)
         {
-            for (var i = labels.Count - 1; i >= 0; i--)
+            for (var i = kernels.Count - 1; i >= 0; i--)
             {
-                if (labels[i] == label)
+                if (kernels[i] == label)
                 {
                     return (ushort)i;
                 }
             }
 
-            if (labels.Count > ushort.MaxValue)
+            if (kernels.Count > ushort.MaxValue)
             {
                 throw new InvalidOperationException("More kernels booted in one run than a timeline can number.");
             }
 
-            labels.Add(label);
-            return (ushort)(labels.Count - 1);
+            kernels.Add(label);
+            return (ushort)(kernels.Count - 1);
+        }
+
+        /// <summary>
+        /// The number of <paramref name="text"/>, given the next one when first said: the same words
+        /// are kept once however often they are said (every device's "called" and "returned", a
+        /// spurious interrupt noted on every tick), whether or not a timeline keeps the moment.
+        /// </summary>
+        public int TextNumber(string text)
+        {
+            if (!textNumbers.TryGetValue(text, out var number))
+            {
+                number = texts.Count;
+                texts.Add(text);
+                textNumbers.Add(text, number);
+            }
+
+            return number;
         }
     }
 

@@ -15,47 +15,51 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 {
     private readonly Machine machine;
 
-    /// <summary>Each declared device's record, in declaration order (<see cref="DeclaredDevice.Index"/>).</summary>
-    private readonly DeviceRecord[] records;
+    // What the run saw of each declared device, by its place in declaration order
+    // (DeclaredDevice.Index): its timeline, and its findings (null until the first). Two arrays
+    // rather than an object per device holding both.
+    private readonly DeviceTimeline[] timelines;
+    private readonly List<Evidence>?[] findings;
 
-    /// <summary>The kernels the run booted, for every device's timeline.</summary>
-    private readonly DeviceTimeline.KernelLabels kernels = new();
+    /// <summary>The kernels the run booted and what its moments say, for every device's timeline.</summary>
+    private readonly DeviceTimeline.Words words = new();
 
-    /// <summary>"<c>igb Probe(</c>": what a callback's moments say before the device's name, one string per driver and callback.</summary>
-    private readonly Dictionary<(string Driver, string Callback), string> callbackPrefixes = new();
+    /// <summary>"<c>igb Probe(</c>": what a callback's moments say before the device's name, numbered once per driver and callback.</summary>
+    private readonly Dictionary<(string Driver, string Callback), int> callbackPrefixes = new();
 
     public RunRecord(Machine machine)
     {
         this.machine = machine;
-        records = machine.Declared.Select(device => new DeviceRecord(device, kernels)).ToArray();
+        timelines = machine.Declared.Select(device => new DeviceTimeline(device.Name, words)).ToArray();
+        findings = new List<Evidence>?[timelines.Length];
     }
 
     /// <summary>Adds a moment to every device's timeline.</summary>
     public void NoteAll(string what)
     {
-        foreach (var record in records)
+        var text = words.TextNumber(what);
+        foreach (var device in machine.Declared)
         {
-            AddTimeline(record, what, DeviceTimeline.TextKind.Plain, machineWide: true);
+            AddTimeline(device, text, DeviceTimeline.TextKind.Plain, machineWide: true);
         }
     }
 
     public void Note(string device, string what)
     {
-        if (RecordOf(device) is { } record)
+        if (machine.FindDeclared(device) is { } declared)
         {
-            AddTimeline(record, what, DeviceTimeline.TextKind.Plain);
+            AddTimeline(declared, words.TextNumber(what), DeviceTimeline.TextKind.Plain);
         }
     }
 
     public ScenarioReport BuildReport(Scenario scenario, KexecPolicy policy, int seed, long durationMs, Func<DeclaredDevice, string> healthy)
     {
-        var devices = new List<DeviceReport>(records.Length);
-        foreach (var record in records)
+        var devices = new List<DeviceReport>(timelines.Length);
+        foreach (var device in machine.Declared)
         {
-            var device = record.Declared;
-            var ranked = Rank(record.Findings);
+            var ranked = Rank(findings[device.Index]);
             var evidence = ranked.Count > 0 ? ranked[0] : HealthyEvidence(device, healthy(device));
-            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), record.Timeline.Recorded()));
+            devices.Add(new DeviceReport(device.Name, machine.DriverAtStart(device), evidence, ranked.Count > 1 ? ranked.Skip(1).ToList() : Array.Empty<Evidence>(), timelines[device.Index].Recorded()));
         }
 
         return new ScenarioReport(machine.Name, scenario, policy, seed, durationMs, devices);
@@ -110,17 +114,17 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
 
     void IKernelObserver.Found(Evidence evidence)
     {
-        if (RecordOf(evidence.Device) is not { } record)
+        if (machine.FindDeclared(evidence.Device) is not { } device)
         {
             return;
         }
 
         // The first evidence of each outcome is kept; repeats add nothing a reader needs.
-        var list = record.Findings ??= new List<Evidence>();
+        var list = findings[device.Index] ??= new List<Evidence>();
         if (!list.Exists(e => e.Outcome == evidence.Outcome))
         {
             list.Add(evidence);
-            AddTimeline(record, $"{evidence.Outcome}: {evidence.Text}", DeviceTimeline.TextKind.Plain);
+            AddTimeline(device, words.TextNumber($"{evidence.Outcome}: {evidence.Text}"), DeviceTimeline.TextKind.Plain);
         }
     }
 
@@ -176,34 +180,31 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
     /// </summary>
     private void NoteCallback(CallbackFrame frame, DeviceTimeline.TextKind kind)
     {
-        if (RecordOf(frame.Device.Name) is { } record)
+        if (machine.FindDeclared(frame.Device.Name) is { } declared)
         {
-            AddTimeline(record, CallbackPrefix(frame), kind);
+            AddTimeline(declared, CallbackPrefix(frame), kind);
         }
     }
 
-    private string CallbackPrefix(CallbackFrame frame)
+    private int CallbackPrefix(CallbackFrame frame)
     {
         var key = (frame.DriverName, frame.Callback);
         if (!callbackPrefixes.TryGetValue(key, out var prefix))
         {
-            prefix = $"{frame.DriverName} {frame.Callback}(";
+            prefix = words.TextNumber($"{frame.DriverName} {frame.Callback}(");
             callbackPrefixes.Add(key, prefix);
         }
 
         return prefix;
     }
 
-    /// <summary>The record of the declared device named <paramref name="device"/>, if it is one.</summary>
-    private DeviceRecord? RecordOf(string device) => machine.FindDeclared(device) is { } declared ? records[declared.Index] : null;
-
-    private void AddTimeline(DeviceRecord record, string text, DeviceTimeline.TextKind kind, bool machineWide = false)
+    private void AddTimeline(DeclaredDevice device, int text, DeviceTimeline.TextKind kind, bool machineWide = false)
     {
-        var function = record.Declared.Unit as PciFunction;
-        var hardware = record.Declared.Unit as DeviceHardware;
-        record.Timeline.Add(new DeviceTimeline.Moment(
+        var function = device.Unit as PciFunction;
+        var hardware = device.Unit as DeviceHardware;
+        timelines[device.Index].Add(new DeviceTimeline.Moment(
             machine.Clock.NowMs,
-            kernels.NumberOf(machine.Kernel?.Label ?? ""),
+            words.KernelNumber(machine.Kernel?.Label ?? ""),
             text,
             kind,
             function?.PowerState,
@@ -211,15 +212,5 @@ internal sealed class RunRecord : IKernelObserver, IHardwareEvents
             hardware?.Dma.Running ?? false,
             hardware?.Interrupt.Asserted ?? false,
             machineWide));
-    }
-
-    /// <summary>What the run saw of one declared device: its findings (null until the first) and its timeline.</summary>
-    private sealed class DeviceRecord(DeclaredDevice declared, DeviceTimeline.KernelLabels kernels)
-    {
-        public DeclaredDevice Declared { get; } = declared;
-
-        public List<Evidence>? Findings { get; set; }
-
-        public DeviceTimeline Timeline { get; } = new(declared.Name, kernels);
     }
 }
