@@ -66,6 +66,7 @@ public class StraightLineBodyTests
     [InlineData("{ device.SetMaster(); }")]
     [InlineData("Start(); void Start() => device.SetMaster();")]
     [InlineData("var list = new List<int> { 1 };")]
+    [InlineData("var pages = new int[1]; ref var first = ref pages[0]; first = 2;")]
     [InlineData("if (device.DriverData is DmaBuffer buffer) device.UnmapDma(buffer);")]
     public void A_body_that_branches_or_needs_lowering_gets_a_graph(string statements)
     {

@@ -90,6 +90,7 @@ internal sealed class StraightLineBody
                     continue;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
                 case IObjectCreationOperation { Initializer: not null }:
+                case IVariableDeclaratorOperation { Symbol.IsRef: true }: // a graph assigns it by reference
                 case IVariableDeclarationOperation { Initializer: not null }: // VB's shared initializer
                     return false;
             }
