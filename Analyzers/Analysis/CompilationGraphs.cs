@@ -27,6 +27,7 @@ internal sealed class CompilationGraphs
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> semanticModels = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> graphs = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, StraightLineBody?> straightLines = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> returnedValues = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(PathAssumptions WithoutSystemState, MethodContext Context), MethodFlow> stateFreeFlows = new();
 
@@ -76,6 +77,23 @@ internal sealed class CompilationGraphs
     }
 
     /// <summary>
+    /// The method's body when it runs straight through (<see cref="StraightLineBody"/>), which a walk
+    /// reads without a graph; null for any other body (ask <see cref="GetGraph"/>) and without a body here.
+    /// </summary>
+    public StraightLineBody? GetStraightLineBody(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (straightLines.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        var body = method.MethodKind == MethodKind.LocalFunction
+            ? null // its body is in its container's graph
+            : FindBody(method, cancellationToken) is { } operation ? StraightLineBody.TryCreate(operation) : null;
+        return straightLines.GetOrAdd(method, body);
+    }
+
+    /// <summary>
     /// A flow some analysis walked without reading the system state, for the analyses whose assumptions
     /// differ from its own in the system state only (restart and any state; restart and power-off): the
     /// walk would come out the same for them. <paramref name="withoutSystemState"/> is the analysis'
@@ -100,7 +118,16 @@ internal sealed class CompilationGraphs
     public IOperation? ReturnedValue(IMethodSymbol method) =>
         returnedValues.GetOrAdd((method.PartialImplementationPart ?? method).OriginalDefinition, FindReturnedValue);
 
-    private ControlFlowGraph? BuildGraph(IMethodSymbol method, CancellationToken cancellationToken)
+    private ControlFlowGraph? BuildGraph(IMethodSymbol method, CancellationToken cancellationToken) =>
+        FindBody(method, cancellationToken) switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+            _ => null,
+        };
+
+    /// <summary>The method's body operation (a method's or a constructor's) in this compilation, or null.</summary>
+    private IOperation? FindBody(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (!HasBody(method))
         {
@@ -120,13 +147,10 @@ internal sealed class CompilationGraphs
                 continue; // a partial method's declaration without its implementation
             }
 
-            var operation = GetSemanticModel(reference.SyntaxTree).GetOperation(syntax, cancellationToken);
-            switch (operation)
+            var body = GetSemanticModel(reference.SyntaxTree).GetOperation(syntax, cancellationToken);
+            if (body is IMethodBodyOperation or IConstructorBodyOperation)
             {
-                case IMethodBodyOperation body:
-                    return ControlFlowGraph.Create(body, cancellationToken);
-                case IConstructorBodyOperation constructor:
-                    return ControlFlowGraph.Create(constructor, cancellationToken);
+                return body;
             }
         }
 

@@ -34,17 +34,13 @@ internal sealed class DeviceOriginResolver
     }
 
     /// <summary>The frame of a callback: its device parameter is <see cref="DeviceOrigin.Own"/>.</summary>
-    public MethodFrame? EntryFrame(IMethodSymbol callback, INamedTypeSymbol thisType, ControlFlowGraph? graph = null)
-    {
-        graph ??= analysis.GetControlFlowGraph(callback, cancellationToken);
-        if (graph is null)
-        {
-            return null;
-        }
-
-        var parameters = callback.Parameters.Select(p => symbols.IsDevice(p.Type) ? DeviceOrigin.Own : DeviceOrigin.Unknown).ToImmutableArray();
-        return new MethodFrame(callback, graph, parameters, thisType, outer: null);
-    }
+    /// <summary>Null when the callback's body is not in this compilation.</summary>
+    public MethodFrame? EntryFrame(IMethodSymbol callback, INamedTypeSymbol thisType) =>
+        NewFrame(
+            callback,
+            callback.Parameters.Select(p => symbols.IsDevice(p.Type) ? DeviceOrigin.Own : DeviceOrigin.Unknown).ToImmutableArray(),
+            thisType,
+            outer: null);
 
     /// <summary>
     /// The frame <paramref name="invocation"/> in <paramref name="caller"/> enters, with the origins of
@@ -54,7 +50,7 @@ internal sealed class DeviceOriginResolver
     {
         var receiver = ReachableCall.ReceiverOf(invocation);
         var target = RestartPathAnalysis.ResolveTarget(invocation.TargetMethod, invocation.IsVirtual, receiver, caller.ThisType);
-        if (!analysis.HasBody(target) || analysis.GetControlFlowGraph(target, cancellationToken) is not { } graph)
+        if (!analysis.HasBody(target))
         {
             return null;
         }
@@ -90,7 +86,20 @@ internal sealed class DeviceOriginResolver
             thisType = caller.ThisType;
         }
 
-        return new MethodFrame(definition, graph, parameters.ToImmutableArray(), thisType, outer);
+        return NewFrame(definition, parameters.ToImmutableArray(), thisType, outer);
+    }
+
+    /// <summary>A frame on the method's straight-line body, or on its graph when it branches; null without a body here.</summary>
+    private MethodFrame? NewFrame(IMethodSymbol method, ImmutableArray<DeviceOrigin> parameters, INamedTypeSymbol? thisType, MethodFrame? outer)
+    {
+        if (analysis.GetStraightLineBody(method, cancellationToken) is { } straightLine)
+        {
+            return new MethodFrame(method, straightLine, parameters, thisType, outer);
+        }
+
+        return analysis.GetControlFlowGraph(method, cancellationToken) is { } graph
+            ? new MethodFrame(method, graph, parameters, thisType, outer)
+            : null;
     }
 
     /// <summary>Where the value of <paramref name="operation"/>, evaluated in <paramref name="frame"/>, comes from.</summary>

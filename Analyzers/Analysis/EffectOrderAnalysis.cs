@@ -161,7 +161,13 @@ internal sealed class EffectOrderAnalysis
 
         public void Run(MethodFlow flow)
         {
-            var blocks = flow.Graph.Blocks;
+            if (flow.Graph is not { } graph)
+            {
+                RunStraightLine(flow.Blocks[0]!);
+                return;
+            }
+
+            var blocks = graph.Blocks;
             var exit = blocks.Length - 1;
             Flow(new Node(0, null), PathOutcomes.Untouched);
             while (pending.Count > 0)
@@ -218,6 +224,22 @@ internal sealed class EffectOrderAnalysis
                     }
                 }
             }
+        }
+
+        /// <summary>One block from entry to exit.</summary>
+        private void RunStraightLine(ReachedBlock block)
+        {
+            var outcomes = PathOutcomes.Untouched;
+            foreach (var call in block.Calls)
+            {
+                outcomes = Transfer(call, outcomes);
+                if (outcomes == PathOutcomes.None)
+                {
+                    return; // a callee that never returns ends the path
+                }
+            }
+
+            AtExit |= outcomes;
         }
 
         private static bool IsInFinally(BasicBlock block)

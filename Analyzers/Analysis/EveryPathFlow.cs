@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace ShutdownAnalyzers.Analysis;
@@ -15,18 +16,22 @@ internal static class EveryPathFlow
 {
     /// <summary>True when every normal end of <paramref name="flow"/> is reached only through a call <paramref name="hasEffect"/> accepts; true as well when no end is reachable.</summary>
     public static bool AlwaysPasses(MethodFlow flow, Func<ReachableCall, bool> hasEffect) =>
-        new Solver(flow, hasEffect).Solve(finallyRegion: null) ?? true;
+        flow.Graph is { } graph
+            ? new Solver(flow, graph, hasEffect).Solve(finallyRegion: null) ?? true
+            : flow.Blocks[0]!.Calls.Any(hasEffect); // one block from entry to exit
 
     private sealed class Solver
     {
         private readonly MethodFlow flow;
+        private readonly ControlFlowGraph graph;
         private readonly Func<ReachableCall, bool> hasEffect;
         private readonly bool?[] generates;
         private readonly Dictionary<ControlFlowRegion, bool> finallyRegions = new();
 
-        public Solver(MethodFlow flow, Func<ReachableCall, bool> hasEffect)
+        public Solver(MethodFlow flow, ControlFlowGraph graph, Func<ReachableCall, bool> hasEffect)
         {
             this.flow = flow;
+            this.graph = graph;
             this.hasEffect = hasEffect;
             generates = new bool?[flow.Blocks.Length];
         }
@@ -38,7 +43,7 @@ internal static class EveryPathFlow
         /// </summary>
         public bool? Solve(ControlFlowRegion? finallyRegion)
         {
-            var blocks = flow.Graph.Blocks;
+            var blocks = graph.Blocks;
             var start = finallyRegion?.FirstBlockOrdinal ?? 0;
             var into = new bool?[blocks.Length];
             var pending = new SortedSet<int>();

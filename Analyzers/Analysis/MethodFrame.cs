@@ -9,7 +9,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ShutdownAnalyzers.Analysis;
 
 /// <summary>
-/// One method as a walk over driver code sees it: its control-flow graph, where the devices passed to
+/// One method as a walk over driver code sees it: its body (a control-flow graph, or the statements of a
+/// body that runs straight through, <see cref="StraightLineBody"/>), where the devices passed to
 /// its parameters come from, the type <c>this</c> is, and for a local function the frame of the method
 /// that declares it (whose parameters and locals it captures). Frames with the same method, parameter
 /// origins and <c>this</c> type are equal, so summaries can be cached by frame.
@@ -19,18 +20,24 @@ internal sealed class MethodFrame : IEquatable<MethodFrame>
     private Dictionary<ISymbol, List<IOperation>?>? writes;
     private Dictionary<CaptureId, List<IOperation>>? captures;
 
+    private readonly ControlFlowGraph? graph;
+    private readonly StraightLineBody? straightLine;
+
     public MethodFrame(IMethodSymbol method, ControlFlowGraph graph, ImmutableArray<DeviceOrigin> parameters, INamedTypeSymbol? thisType, MethodFrame? outer)
+        : this(method, parameters, thisType, outer) => this.graph = graph;
+
+    public MethodFrame(IMethodSymbol method, StraightLineBody straightLine, ImmutableArray<DeviceOrigin> parameters, INamedTypeSymbol? thisType, MethodFrame? outer)
+        : this(method, parameters, thisType, outer) => this.straightLine = straightLine;
+
+    private MethodFrame(IMethodSymbol method, ImmutableArray<DeviceOrigin> parameters, INamedTypeSymbol? thisType, MethodFrame? outer)
     {
         Method = (method.PartialImplementationPart ?? method).OriginalDefinition;
-        Graph = graph;
         Parameters = parameters;
         ThisType = thisType;
         Outer = outer;
     }
 
     public IMethodSymbol Method { get; }
-
-    public ControlFlowGraph Graph { get; }
 
     /// <summary>The origin of the device passed to each parameter, by ordinal; unknown for anything else.</summary>
     public ImmutableArray<DeviceOrigin> Parameters { get; }
@@ -86,26 +93,20 @@ internal sealed class MethodFrame : IEquatable<MethodFrame>
 
     /// <summary>The values the method returns (<c>return x;</c>, an expression body).</summary>
     public IEnumerable<IOperation> ReturnedValues() =>
-        Graph.Blocks
-            .Where(block => block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } && block.BranchValue is not null)
-            .Select(block => block.BranchValue!);
+        graph is null
+            ? straightLine!.ReturnedValue is { } returned ? new[] { returned } : Enumerable.Empty<IOperation>()
+            : graph.Blocks
+                .Where(block => block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } && block.BranchValue is not null)
+                .Select(block => block.BranchValue!);
 
-    /// <summary>Every operation of the reachable blocks, branch values included, parents before children.</summary>
+    /// <summary>Every operation of the reachable blocks (or of the straight line), branch values included, parents before children.</summary>
     public IEnumerable<IOperation> Operations()
     {
-        foreach (var block in Graph.Blocks)
+        foreach (var root in Roots())
         {
-            if (!block.IsReachable)
+            foreach (var operation in DescendantsAndSelfOutsideLambdas(root))
             {
-                continue;
-            }
-
-            foreach (var root in block.Operations.Concat(block.BranchValue is null ? Enumerable.Empty<IOperation>() : new[] { block.BranchValue }))
-            {
-                foreach (var operation in DescendantsAndSelfOutsideLambdas(root))
-                {
-                    yield return operation;
-                }
+                yield return operation;
             }
         }
     }
@@ -133,6 +134,37 @@ internal sealed class MethodFrame : IEquatable<MethodFrame>
 
     public override string ToString() => Method.Name + "(" + string.Join(", ", Parameters) + ")";
 
+    private IEnumerable<IOperation> Roots()
+    {
+        if (graph is null)
+        {
+            foreach (var step in straightLine!.Steps)
+            {
+                yield return step;
+            }
+
+            yield break;
+        }
+
+        foreach (var block in graph.Blocks)
+        {
+            if (!block.IsReachable)
+            {
+                continue;
+            }
+
+            foreach (var operation in block.Operations)
+            {
+                yield return operation;
+            }
+
+            if (block.BranchValue is { } branchValue)
+            {
+                yield return branchValue;
+            }
+        }
+    }
+
     private static IEnumerable<IOperation> DescendantsAndSelfOutsideLambdas(IOperation root)
     {
         var stack = new Stack<IOperation>();
@@ -141,7 +173,7 @@ internal sealed class MethodFrame : IEquatable<MethodFrame>
         {
             var operation = stack.Pop();
             yield return operation;
-            if (operation is IFlowAnonymousFunctionOperation)
+            if (operation is IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation)
             {
                 continue;
             }
@@ -165,6 +197,9 @@ internal sealed class MethodFrame : IEquatable<MethodFrame>
                     break;
                 case IAssignmentOperation assignment when Variable(assignment.Target) is { } variable:
                     Untrack(variable);
+                    break;
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Add(declarator.Symbol, initializer.Value); // a graph has an assignment instead
                     break;
                 case IDeconstructionAssignmentOperation deconstruction:
                     foreach (var target in deconstruction.Target.DescendantsAndSelf())

@@ -51,8 +51,11 @@ internal sealed class MethodSummaryCache
             return flows.GetOrAdd(context, shared);
         }
 
-        var graph = GetGraph(context.Method, cancellationToken);
-        flow = graph is null ? null : RestartPathFlow.Analyze(graph, context.EntryState(), evaluator, cancellationToken);
+        flow = GetStraightLineBody(context.Method, cancellationToken) is { } straightLine
+            ? RestartPathFlow.Analyze(straightLine, context.EntryState(), evaluator, cancellationToken)
+            : GetGraph(context.Method, cancellationToken) is { } graph
+                ? RestartPathFlow.Analyze(graph, context.EntryState(), evaluator, cancellationToken)
+                : null;
         if (flow is not null)
         {
             graphs.ShareIfStateFree(withoutSystemState, context, flow);
@@ -72,6 +75,10 @@ internal sealed class MethodSummaryCache
     public bool TryGetAlwaysSummary(SummaryKey key, out bool always) => alwaysSummaries.TryGetValue(key, out always);
 
     public void AddAlwaysSummary(SummaryKey key, bool always) => alwaysSummaries.TryAdd(key, always);
+
+    /// <summary>The method's body when it runs straight through, found once per compilation; null otherwise.</summary>
+    public StraightLineBody? GetStraightLineBody(IMethodSymbol method, CancellationToken cancellationToken) =>
+        graphs.GetStraightLineBody((method.PartialImplementationPart ?? method).OriginalDefinition, cancellationToken);
 
     /// <summary>The method's control-flow graph, built once per compilation; null when its body is not in this compilation.</summary>
     public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken) =>

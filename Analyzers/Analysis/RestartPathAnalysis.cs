@@ -157,6 +157,13 @@ internal sealed class RestartPathAnalysis
     public bool HasBody(IMethodSymbol method) => cache.HasBody(method);
 
     /// <summary>
+    /// The method's body when it runs straight through, which needs no graph (<see cref="StraightLineBody"/>);
+    /// null for any other body (ask <see cref="GetControlFlowGraph"/>) and when the body is not in this compilation.
+    /// </summary>
+    public StraightLineBody? GetStraightLineBody(IMethodSymbol method, CancellationToken cancellationToken) =>
+        cache.HasBody(method) ? cache.GetStraightLineBody(method, cancellationToken) : null;
+
+    /// <summary>
     /// The method's control-flow graph, with every branch (no restart assumption), for questions the
     /// restart path does not answer; built once per compilation. Null when the body is not in this compilation.
     /// </summary>

@@ -17,8 +17,8 @@ namespace ShutdownAnalyzers.Analysis;
 /// </summary>
 internal static class RestartPathFlow
 {
-    /// <summary>Each graph's untracked variables, found once: a method is walked under several contexts and assumptions.</summary>
-    private static readonly ConditionalWeakTable<ControlFlowGraph, HashSet<ISymbol>> UntrackedVariables = new();
+    /// <summary>Each body's untracked variables, found once: a method is walked under several contexts and assumptions.</summary>
+    private static readonly ConditionalWeakTable<IOperation, HashSet<ISymbol>> UntrackedVariables = new();
 
     /// <summary>The blocks the path reaches, each with its calls and the branches it can take, and every call in source order.</summary>
     public static MethodFlow Analyze(
@@ -28,14 +28,8 @@ internal static class RestartPathFlow
         CancellationToken cancellationToken)
     {
         SystemStateConditionEvaluator.TakeSystemStateRead(); // what was read before this walk is not its business
-        var untracked = UntrackedVariables.GetValue(graph, static g => FindUntrackedVariables(g.OriginalOperation));
-        foreach (var variable in untracked)
-        {
-            entryState = entryState.Set(variable, AbstractValue.Unknown);
-        }
-
-        var walker = new Walker(graph, evaluator, untracked);
-        var entryStates = walker.Solve(entryState, cancellationToken);
+        var walker = new Walker(evaluator, Untracked(graph.OriginalOperation, ref entryState));
+        var entryStates = walker.Solve(graph, entryState, cancellationToken);
 
         var blocks = ImmutableArray.CreateBuilder<ReachedBlock?>(graph.Blocks.Length);
         var calls = new List<ReachableCall>();
@@ -58,6 +52,45 @@ internal static class RestartPathFlow
         InSourceOrder(calls);
         var readsSystemState = SystemStateConditionEvaluator.TakeSystemStateRead();
         return new MethodFlow(graph, blocks.MoveToImmutable(), calls.ToImmutableArray(), readsSystemState);
+    }
+
+    /// <summary>The path through a body that runs straight through: every call, as one block.</summary>
+    public static MethodFlow Analyze(
+        StraightLineBody body,
+        FlowState entryState,
+        SystemStateConditionEvaluator evaluator,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        SystemStateConditionEvaluator.TakeSystemStateRead();
+        var walker = new Walker(evaluator, Untracked(body.Root, ref entryState));
+        var calls = new List<ReachableCall>();
+        var state = entryState;
+        foreach (var step in body.Steps)
+        {
+            state = walker.Transfer(step, state, calls);
+        }
+
+        var inEvaluationOrder = calls.ToImmutableArray();
+        InSourceOrder(calls);
+        var readsSystemState = SystemStateConditionEvaluator.TakeSystemStateRead();
+        return new MethodFlow(
+            graph: null,
+            ImmutableArray.Create<ReachedBlock?>(new ReachedBlock(inEvaluationOrder, ImmutableArray<ControlFlowBranch>.Empty)),
+            calls.ToImmutableArray(),
+            readsSystemState);
+    }
+
+    /// <summary>The body's untracked variables; sets them unknown in <paramref name="entryState"/>.</summary>
+    private static HashSet<ISymbol> Untracked(IOperation body, ref FlowState entryState)
+    {
+        var untracked = UntrackedVariables.GetValue(body, static root => FindUntrackedVariables(root));
+        foreach (var variable in untracked)
+        {
+            entryState = entryState.Set(variable, AbstractValue.Unknown);
+        }
+
+        return untracked;
     }
 
     /// <summary>
@@ -168,7 +201,6 @@ internal static class RestartPathFlow
 
     private sealed class Walker
     {
-        private readonly ControlFlowGraph graph;
         private readonly SystemStateConditionEvaluator evaluator;
         private readonly HashSet<ISymbol> untracked;
 
@@ -178,15 +210,14 @@ internal static class RestartPathFlow
         /// <summary>The branches out of the block last given to <see cref="FindTakenBranches"/>.</summary>
         private readonly List<ControlFlowBranch> takenBranches = new(2);
 
-        public Walker(ControlFlowGraph graph, SystemStateConditionEvaluator evaluator, HashSet<ISymbol> untracked)
+        public Walker(SystemStateConditionEvaluator evaluator, HashSet<ISymbol> untracked)
         {
-            this.graph = graph;
             this.evaluator = evaluator;
             this.untracked = untracked;
         }
 
         /// <summary>The state on entry to each block the restart path reaches; null for unreachable blocks.</summary>
-        public FlowState?[] Solve(FlowState entryState, CancellationToken cancellationToken)
+        public FlowState?[] Solve(ControlFlowGraph graph, FlowState entryState, CancellationToken cancellationToken)
         {
             // Blocks are taken lowest ordinal first, as the graph lists them in order of the source.
             var states = new FlowState?[graph.Blocks.Length];
@@ -315,7 +346,7 @@ internal static class RestartPathFlow
         /// Applies the writes of one operation tree in evaluation order (children before parents), and
         /// records its calls when <paramref name="calls"/> is given. Iterative: expression trees can be deep.
         /// </summary>
-        private FlowState Transfer(IOperation root, FlowState state, List<ReachableCall>? calls)
+        public FlowState Transfer(IOperation root, FlowState state, List<ReachableCall>? calls)
         {
             var stack = operationStack;
             stack.Push((root, false));
@@ -325,7 +356,7 @@ internal static class RestartPathFlow
                 if (!childrenDone)
                 {
                     stack.Push((operation, true));
-                    if (operation is not IFlowAnonymousFunctionOperation)
+                    if (operation is not (IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation))
                     {
                         foreach (var child in operation.ChildOperations.Reverse())
                         {
@@ -350,6 +381,8 @@ internal static class RestartPathFlow
                     return state.Set(capture.Id, evaluator.Evaluate(capture.Value, state));
                 case ISimpleAssignmentOperation { IsRef: false } assignment when Variable(assignment.Target) is { } variable:
                     return state.Set(variable, evaluator.Evaluate(assignment.Value, state));
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when !untracked.Contains(declarator.Symbol):
+                    return state.Set(declarator.Symbol, evaluator.Evaluate(initializer.Value, state)); // a graph has an assignment instead
                 case IAssignmentOperation assignment when Variable(assignment.Target) is { } variable:
                     return state.Set(variable, AbstractValue.Unknown);
                 case IIncrementOrDecrementOperation increment when Variable(increment.Target) is { } variable:
@@ -400,7 +433,7 @@ internal static class RestartPathFlow
 /// <summary>The path through one method body: the blocks it reaches (null for the others, by ordinal), and every call on it in source order.</summary>
 internal sealed class MethodFlow
 {
-    public MethodFlow(ControlFlowGraph graph, ImmutableArray<ReachedBlock?> blocks, ImmutableArray<ReachableCall> calls, bool readsSystemState)
+    public MethodFlow(ControlFlowGraph? graph, ImmutableArray<ReachedBlock?> blocks, ImmutableArray<ReachableCall> calls, bool readsSystemState)
     {
         Graph = graph;
         Blocks = blocks;
@@ -408,8 +441,10 @@ internal sealed class MethodFlow
         ReadsSystemState = readsSystemState;
     }
 
-    public ControlFlowGraph Graph { get; }
+    /// <summary>The graph walked; null for a body that runs straight through, whose one block is <see cref="Blocks"/>[0].</summary>
+    public ControlFlowGraph? Graph { get; }
 
+    /// <summary>The graph's blocks the path reaches, by ordinal; without a graph, the one block.</summary>
     public ImmutableArray<ReachedBlock?> Blocks { get; }
 
     public ImmutableArray<ReachableCall> Calls { get; }

@@ -7,7 +7,6 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ShutdownAnalyzers.Analysis;
 using ShutdownAnalyzers.Infrastructure;
@@ -65,11 +64,16 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DriverTypeAnalyzer
             DriverUse? driver = null;
             foreach (var name in new[] { DriverModelSymbols.Suspend, DriverModelSymbols.Shutdown, DriverModelSymbols.Remove })
             {
-                if (DriverModelSymbols.FindDeclaredCallback(driverType, driverBase, name) is { } callback &&
-                    analysis.GetControlFlowGraph(callback, symbolContext.CancellationToken) is { } graph)
+                if (DriverModelSymbols.FindDeclaredCallback(driverType, driverBase, name) is not { } callback)
+                {
+                    continue;
+                }
+
+                var resolver = new DeviceOriginResolver(symbols, analysis, symbolContext.CancellationToken);
+                if (resolver.EntryFrame(callback, driverType) is { } frame)
                 {
                     driver ??= new DriverUse(symbols, analysis, performsIo, driverType, DriverModelSymbols.GetCallback(driverBase, DriverModelSymbols.Probe));
-                    driver.AnalyzeCallback(symbolContext, callback, graph);
+                    driver.AnalyzeCallback(symbolContext, callback, resolver, frame);
                 }
             }
         };
@@ -178,14 +182,8 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DriverTypeAnalyzer
             this.apiProbe = apiProbe;
         }
 
-        public void AnalyzeCallback(SymbolAnalysisContext context, IMethodSymbol callback, ControlFlowGraph graph)
+        public void AnalyzeCallback(SymbolAnalysisContext context, IMethodSymbol callback, DeviceOriginResolver resolver, MethodFrame frame)
         {
-            var resolver = new DeviceOriginResolver(symbols, analysis, context.CancellationToken);
-            if (resolver.EntryFrame(callback, driverType, graph) is not { } frame)
-            {
-                return;
-            }
-
             var walk = new Walk(Facts(resolver), resolver, frame);
             var reported = new HashSet<SyntaxNode>();
             foreach (var invocation in frame.Operations().OfType<IInvocationOperation>().OrderBy(call => call.Syntax.SpanStart))
