@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,11 +18,12 @@ namespace ShutdownAnalyzers.Analysis;
 /// </summary>
 internal sealed class MethodFrame : IEquatable<MethodFrame>
 {
-    private Dictionary<ISymbol, List<IOperation>?>? writes;
-    private Dictionary<CaptureId, List<IOperation>>? captures;
+    /// <summary>Each body's writes, found once: a method is entered in a frame per call site and per driver.</summary>
+    private static readonly ConditionalWeakTable<object, Dictionary<ISymbol, List<IOperation>?>> WritesByBody = new();
 
     private readonly ControlFlowGraph? graph;
     private readonly StraightLineBody? straightLine;
+    private Dictionary<CaptureId, List<IOperation>>? captures;
 
     public MethodFrame(IMethodSymbol method, ControlFlowGraph graph, ImmutableArray<DeviceOrigin> parameters, INamedTypeSymbol? thisType, MethodFrame? outer)
         : this(method, parameters, thisType, outer) => this.graph = graph;
@@ -67,7 +69,12 @@ internal sealed class MethodFrame : IEquatable<MethodFrame>
     /// </summary>
     public IReadOnlyList<IOperation>? WritesTo(ISymbol variable)
     {
-        writes ??= CollectWrites();
+        var body = (object?)graph ?? straightLine!;
+        if (!WritesByBody.TryGetValue(body, out var writes))
+        {
+            writes = WritesByBody.GetValue(body, _ => CollectWrites()); // read only once made, so frames on other threads share it
+        }
+
         return writes.TryGetValue(variable, out var values) ? values : Array.Empty<IOperation>();
     }
 

@@ -143,14 +143,18 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DriverTypeAnalyzer
     /// <summary>One walk from a callback: what Probe left, the methods being walked, and how often recursion was cut.</summary>
     private sealed class Walk
     {
-        public Walk(ProbeFacts probe, DeviceOriginResolver resolver, MethodFrame entry)
+        private readonly Func<ProbeFacts> collectProbe;
+        private ProbeFacts? probe;
+
+        public Walk(Func<ProbeFacts> collectProbe, DeviceOriginResolver resolver, MethodFrame entry)
         {
-            Probe = probe;
+            this.collectProbe = collectProbe;
             Resolver = resolver;
             Stack = new HashSet<MethodFrame> { entry };
         }
 
-        public ProbeFacts Probe { get; }
+        /// <summary>What Probe left, collected when an I/O call first needs it: most callbacks make none.</summary>
+        public ProbeFacts Probe => probe ??= collectProbe();
 
         public DeviceOriginResolver Resolver { get; }
 
@@ -184,7 +188,7 @@ public sealed class UsesUnlinkedDeviceAnalyzer : DriverTypeAnalyzer
 
         public void AnalyzeCallback(SymbolAnalysisContext context, IMethodSymbol callback, DeviceOriginResolver resolver, MethodFrame frame)
         {
-            var walk = new Walk(Facts(resolver), resolver, frame);
+            var walk = new Walk(() => Facts(resolver), resolver, frame);
             var reported = new HashSet<SyntaxNode>();
             foreach (var invocation in frame.Operations().OfType<IInvocationOperation>().OrderBy(call => call.Syntax.SpanStart))
             {
