@@ -26,6 +26,7 @@ public sealed class BenchCommandLineTests
     [InlineData(AnalyzerOverhead, "--sizes 100,x", "--sizes takes whole numbers of at least 1, separated by commas; 'x' is not one")]
     [InlineData(AnalyzerOverhead, "--repeat many", "--repeat takes a whole number of at least 1, not 'many'")]
     [InlineData(AnalyzerOverhead, "--sizes 100 --size 1000", "Unrecognized command or argument '--size'")]
+    [InlineData(AnalyzerOverhead, "--baseline /no/such/ShutdownAnalyzers.dll", "--baseline: no file '/no/such/ShutdownAnalyzers.dll'; give the path of another version's ShutdownAnalyzers.dll.")]
     public void A_bad_option_is_one_error_and_exit_code_2_before_any_work(string benchmark, string arguments, string expected)
     {
         var work = Path.Combine(Path.GetTempPath(), "shd-bench-args-" + Guid.NewGuid().ToString("N"));

@@ -19,7 +19,10 @@ namespace ShutdownAnalyzers.Bench.AnalyzerOverhead;
 /// analyzer that asks for every method body and does nothing, the least any analyzer reading bodies
 /// costs), and prints the medians: build time, what the SHD analyzers and the floor add to the compile,
 /// the SHD analyzers' own time (from <c>/reportanalyzer</c>), their share of the compile, time per
-/// driver, and how each SHD rule compares with the median CA rule and with CA2213.
+/// driver, and how each SHD rule compares with the median CA rule and with CA2213. With
+/// <c>--baseline &lt;ShutdownAnalyzers.dll&gt;</c> (another version's analyzers, built elsewhere), each round
+/// also builds with those, alternated with the current ones, and a third table compares the two: on a
+/// shared machine only builds taken in turn tell two versions apart.
 /// </summary>
 public static class Program
 {
@@ -36,15 +39,27 @@ public static class Program
         var repeatOption = BenchCommandLine.Count("--repeat", 3, "How many times each configuration is built; the tables show medians.");
         var plainFilesOption = BenchCommandLine.Count("--plain-files", 2000, "How many files the project that never references the bus API has.");
         var workOption = new Option<string>("--work") { Description = "Where the generated projects go (default: artifacts/bench/analyzer-overhead)." };
+        var baselineOption = new Option<string>("--baseline")
+        {
+            Description = "Another version's ShutdownAnalyzers.dll: each round also builds with it, in turn with the current analyzers, and a table compares the two.",
+        };
+        baselineOption.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && !File.Exists(result.Tokens[0].Value))
+            {
+                result.AddError($"--baseline: no file '{result.Tokens[0].Value}'; give the path of another version's ShutdownAnalyzers.dll.");
+            }
+        });
         var command = new RootCommand("Builds generated driver projects with and without the SHD analyzers, beside the SDK's CA analyzers and the body-reading floor, and prints what they cost.")
         {
-            sizesOption, repeatOption, plainFilesOption, workOption,
+            sizesOption, repeatOption, plainFilesOption, workOption, baselineOption,
         };
         return BenchCommandLine.RunAsync(command, args, parse => Task.FromResult(Run(
             parse.GetValue(sizesOption)!,
             parse.GetValue(repeatOption),
             parse.GetValue(plainFilesOption),
-            parse.GetValue(workOption))));
+            parse.GetValue(workOption),
+            parse.GetValue(baselineOption) is { } baseline ? Path.GetFullPath(baseline) : null)));
     }
 
     private static int[] ParseSizes(ArgumentResult result)
@@ -65,7 +80,7 @@ public static class Program
         return sizes.ToArray();
     }
 
-    private static int Run(int[] sizes, int repeat, int plainFiles, string? workOption)
+    private static int Run(int[] sizes, int repeat, int plainFiles, string? workOption, string? baseline)
     {
         var root = RepositoryRoot();
         var work = Path.GetFullPath(workOption ?? Path.Combine(root, "artifacts", "bench", "analyzer-overhead"));
@@ -91,6 +106,7 @@ public static class Program
             var with = new List<BuildRun>();
             var withCa = new List<BuildRun>();
             var withFloor = new List<BuildRun>();
+            var withBaseline = new List<BuildRun>();
 
             // One build first to warm the compiler server, then the configurations in turn, so drift hits all alike.
             BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers });
@@ -99,15 +115,24 @@ public static class Program
                 Console.Error.WriteLine($"{project.Name}: round {i + 1} of {repeat}");
                 without.Add(BuildRun.Execute(project.File, Array.Empty<string>()));
                 with.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers }));
+                if (baseline is not null)
+                {
+                    withBaseline.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + baseline }));
+                }
                 withCa.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + analyzers, "EnableNETAnalyzers=true", "AnalysisMode=All" }));
                 withFloor.Add(BuildRun.Execute(project.File, new[] { "ShdAnalyzers=" + floor }));
             }
 
-            results.Add(new ProjectResult(project.Name, project.Drivers, without, with, withCa, withFloor));
+            results.Add(new ProjectResult(project.Name, project.Drivers, without, with, withCa, withFloor, withBaseline));
         }
 
         PrintOverhead(results);
         PrintPeers(results);
+        if (baseline is not null)
+        {
+            PrintAgainstBaseline(results, baseline);
+        }
+
         return 0;
     }
 
@@ -157,6 +182,30 @@ public static class Program
         }
     }
 
+    private static void PrintAgainstBaseline(IReadOnlyList<ProjectResult> results, string baseline)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Against the baseline ({baseline}; built in the same rounds, right after the current analyzers; CPU of the build with its csc,");
+        Console.WriteLine("medians; \"current − baseline\" is the median of the rounds' differences, then the smallest and largest)");
+        Console.WriteLine();
+        Console.WriteLine("| project | SHD warnings, baseline / current | build CPU without (s) | baseline adds CPU | current adds CPU | current − baseline, CPU (s) | rounds' differences (s) | baseline's SHD analyzers (ms) | current's (ms) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---|---:|---:|");
+        foreach (var r in results)
+        {
+            var cpuWithout = Median(r.Without.Select(b => b.CpuSeconds));
+            var differences = r.With.Zip(r.WithBaseline, (current, before) => current.CpuSeconds - before.CpuSeconds).Order().ToList();
+            var range = differences.Count == 0 || double.IsNaN(differences[0])
+                ? "–"
+                : string.Create(CultureInfo.InvariantCulture, $"{differences[0]:+0.00;-0.00} … {differences[^1]:+0.00;-0.00}");
+            Console.WriteLine(
+                $"| {r.Name} | {r.WithBaseline[0].ShdWarnings:N0} / {r.With[0].ShdWarnings:N0} | " +
+                $"{(double.IsNaN(cpuWithout) ? "–" : cpuWithout.ToString("F1", CultureInfo.InvariantCulture))} | " +
+                $"{Growth(Median(r.WithBaseline.Select(b => b.CpuSeconds)), cpuWithout)} | {Growth(Median(r.With.Select(b => b.CpuSeconds)), cpuWithout)} | " +
+                $"{(double.IsNaN(Median(differences)) ? "–" : Median(differences).ToString("+0.00;-0.00", CultureInfo.InvariantCulture))} | {range} | " +
+                $"{Median(r.WithBaseline.Select(b => b.SecondsOf(a => a.Assembly == ShdAssembly))) * 1000:F0} | {Median(r.With.Select(b => b.SecondsOf(a => a.Assembly == ShdAssembly))) * 1000:F0} |");
+        }
+    }
+
     /// <summary>"+1.23 s (4.5 %)": how much longer the compile took than <paramref name="baseline"/>.</summary>
     private static string Growth(double seconds, double baseline) =>
         double.IsNaN(seconds - baseline)
@@ -199,5 +248,6 @@ public static class Program
         throw new InvalidOperationException("Run from inside the repository (ShutdownAnalyzers.sln not found above the benchmark).");
     }
 
-    private sealed record ProjectResult(string Name, int Drivers, IReadOnlyList<BuildRun> Without, IReadOnlyList<BuildRun> With, IReadOnlyList<BuildRun> WithCa, IReadOnlyList<BuildRun> WithFloor);
+    private sealed record ProjectResult(
+        string Name, int Drivers, IReadOnlyList<BuildRun> Without, IReadOnlyList<BuildRun> With, IReadOnlyList<BuildRun> WithCa, IReadOnlyList<BuildRun> WithFloor, IReadOnlyList<BuildRun> WithBaseline);
 }
