@@ -72,12 +72,12 @@ internal static class RestartPathFlow
         }
 
         var inEvaluationOrder = calls.ToImmutableArray();
-        InSourceOrder(calls);
+        var inSourceOrder = InSourceOrder(calls) ? calls.ToImmutableArray() : inEvaluationOrder; // mostly the same order: one array
         var readsSystemState = SystemStateConditionEvaluator.TakeSystemStateRead();
         return new MethodFlow(
             graph: null,
             ImmutableArray.Create<ReachedBlock?>(new ReachedBlock(inEvaluationOrder, ImmutableArray<ControlFlowBranch>.Empty)),
-            calls.ToImmutableArray(),
+            inSourceOrder,
             readsSystemState);
     }
 
@@ -98,8 +98,10 @@ internal static class RestartPathFlow
     /// <c>a.B().C()</c>) first when two start together. A stable insertion sort: blocks come in source
     /// order far more often than not, and then it looks once at each call.
     /// </summary>
-    private static void InSourceOrder(List<ReachableCall> calls)
+    /// <returns>False when the calls were in source order already.</returns>
+    private static bool InSourceOrder(List<ReachableCall> calls)
     {
+        var moved = false;
         for (var i = 1; i < calls.Count; i++)
         {
             var call = calls[i];
@@ -108,10 +110,13 @@ internal static class RestartPathFlow
             {
                 calls[j + 1] = calls[j];
                 j--;
+                moved = true;
             }
 
             calls[j + 1] = call;
         }
+
+        return moved;
 
         static bool ComesAfter(ReachableCall a, ReachableCall b) =>
             a.Syntax.SpanStart > b.Syntax.SpanStart ||

@@ -44,18 +44,19 @@ internal sealed class StraightLineBody
         var statements = block.Operations;
         var steps = ImmutableArray.CreateBuilder<IOperation>(statements.Length);
         IOperation? returnedValue = null;
+        var pending = new Stack<IOperation>();
         for (var i = 0; i < statements.Length; i++)
         {
             var statement = statements[i];
             switch (statement)
             {
-                case IExpressionStatementOperation or IVariableDeclarationGroupOperation when IsStraight(statement):
+                case IExpressionStatementOperation or IVariableDeclarationGroupOperation when IsStraight(statement, pending):
                     steps.Add(statement);
                     break;
                 case IReturnOperation { Kind: OperationKind.Return } returned when i == statements.Length - 1: // not yield return
                     if (returned.ReturnedValue is { } value)
                     {
-                        if (!IsStraight(value))
+                        if (!IsStraight(value, pending))
                         {
                             return null;
                         }
@@ -77,9 +78,9 @@ internal sealed class StraightLineBody
     /// True when <paramref name="root"/> and everything under it (lambdas aside: their bodies are graphs
     /// of their own) evaluate in order without a branch the compiler's graph would make.
     /// </summary>
-    private static bool IsStraight(IOperation root)
+    /// <param name="pending">An empty stack to work with, shared by the body's statements; left empty on true.</param>
+    private static bool IsStraight(IOperation root, Stack<IOperation> pending)
     {
-        var pending = new Stack<IOperation>();
         pending.Push(root);
         while (pending.Count > 0)
         {
